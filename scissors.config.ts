@@ -1,0 +1,14 @@
+/**
+ * Scissors' options, in one place: astro.config.mjs hands them to the integration and the
+ * CLIs (snippets, check) read them from here. Snippet base paths are relative to this folder.
+ */
+import type { ScissorsOptionsInput } from './src/integration/options.ts';
+
+export default {
+  siteTitle: 'Powertools for AWS Lambda (Python)',
+  snippets: {
+    basePaths: ['.'],
+    checkPaths: true,
+    restrictBasePath: true,
+  },
+} satisfies Omit<ScissorsOptionsInput, 'root'>;

@@ -1,0 +1,66 @@
+/**
+ * Wiring: the Markdown processor (our remark/rehype plugins and Shiki) and the Astro
+ * integration (dev watcher). astro.config.mjs calls both with the same options.
+ */
+import { unified } from '@astrojs/markdown-remark';
+import type { AstroIntegration, AstroUserConfig } from 'astro';
+import remarkDirective from 'remark-directive';
+import { codeFrameTransformer } from '../markdown/code-frame.ts';
+import rehypeIds from '../markdown/rehype-ids.ts';
+import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
+import remarkAdmonitions from '../markdown/remark-admonitions.ts';
+import remarkFigure from '../markdown/remark-figure.ts';
+import remarkLinkDirective from '../markdown/remark-link-directive.ts';
+import remarkSnippets from '../markdown/remark-snippets.ts';
+import remarkTabs from '../markdown/remark-tabs.ts';
+import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
+import { SnippetExpander } from '../snippets/expand.ts';
+import { resolveSnippetOptions } from '../snippets/options.ts';
+import { scissorsOptionsSchema, type ScissorsOptions, type ScissorsOptionsInput } from './options.ts';
+import { snippetWatchPlugin } from './vite-snippet-watch.ts';
+
+export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptions {
+  return scissorsOptionsSchema.parse(input);
+}
+
+export function createExpander(options: ScissorsOptions): SnippetExpander {
+  return new SnippetExpander(resolveSnippetOptions(options.root, options.snippets));
+}
+
+/** The `markdown` block of the Astro config. */
+export function scissorsMarkdown(options: ScissorsOptions): NonNullable<AstroUserConfig['markdown']> {
+  const expander = createExpander(options);
+  return {
+    processor: unified({
+      // Material renders quotes and dashes as written; so do we (and included text matches the page).
+      smartypants: false,
+      remarkPlugins: [
+        remarkDirective,
+        [remarkSnippets, { expander, root: options.root }],
+        remarkTabs,
+        remarkAdmonitions,
+        remarkFigure,
+        remarkLinkDirective,
+        remarkUnknownDirectives,
+      ],
+      rehypePlugins: [rehypeIds, rehypeLinkRel],
+    }),
+    syntaxHighlight: 'shiki',
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: 'light-dark()',
+      transformers: [codeFrameTransformer()],
+    },
+  };
+}
+
+export function scissors(options: ScissorsOptions): AstroIntegration {
+  return {
+    name: 'scissors',
+    hooks: {
+      'astro:config:setup': ({ updateConfig }) => {
+        updateConfig({ vite: { plugins: [snippetWatchPlugin()] } });
+      },
+    },
+  };
+}

@@ -1,0 +1,26 @@
+/**
+ * The one options schema of Scissors, validated with zod (from Astro) and read by the site,
+ * the dev watcher and the CLI.
+ */
+import { z } from 'astro/zod';
+
+export const scissorsOptionsSchema = z.object({
+  /** Project root; snippet base paths resolve against it (not against the working directory). */
+  root: z.string(),
+  siteTitle: z.string().default('Scissors'),
+  snippets: z
+    .object({
+      basePaths: z.array(z.string()).default(['.']),
+      checkPaths: z.boolean().default(true),
+      restrictBasePath: z.boolean().default(true),
+      encoding: z.string().default('utf-8'),
+      autoAppend: z.array(z.string()).default([]),
+      dedentSubsections: z.boolean().default(false),
+      tabLength: z.number().int().positive().default(4),
+      urlDownload: z.boolean().default(false),
+    })
+    .prefault({}),
+});
+
+export type ScissorsOptionsInput = z.input<typeof scissorsOptionsSchema>;
+export type ScissorsOptions = z.output<typeof scissorsOptionsSchema>;

@@ -1,0 +1,28 @@
+/**
+ * Live snippet inclusion in `astro dev`: after a page compiles, each file its snippets read
+ * becomes a watched dependency of the page's module, so saving the file re-renders exactly
+ * the pages that include it. A file that did not exist yet is watched where it was looked for.
+ */
+import path from 'node:path';
+import type { Plugin } from 'vite';
+import { dependenciesOf, dependentsOf } from './dependency-registry.ts';
+
+export function snippetWatchPlugin(): Plugin {
+  return {
+    name: 'scissors:snippet-watch',
+    enforce: 'post',
+    transform: {
+      filter: { id: /\.mdx?(\?.*)?$/ },
+      handler(_code, id) {
+        for (const dependency of dependenciesOf(path.resolve(id.split('?')[0] ?? id))) this.addWatchFile(dependency);
+        return null;
+      },
+    },
+    configureServer(server) {
+      // A missing snippet created later: nudge the pages that looked for it.
+      server.watcher.on('add', (file) => {
+        for (const page of dependentsOf(file)) server.watcher.emit('change', page);
+      });
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * A Shiki transformer that frames every highlighted block: a title bar from `title="…"` in
+ * the fence meta, where an included block came from, and a copy button (shown by a small
+ * script; without JavaScript it stays hidden rather than doing nothing).
+ */
+import type { Element, ElementContent, Root } from 'hast';
+import type { ShikiTransformer } from 'shiki';
+
+/** `key="value"`, `key='value'` and `key=value` pairs from a fence's meta string. */
+export function parseMeta(meta: string | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  if (!meta) return out;
+  const pair = /([A-Za-z_][\w-]*)=(?:"([^"]*)"|'([^']*)'|(\S+))/g;
+  for (const m of meta.matchAll(pair)) {
+    const key = m[1];
+    if (key) out[key] = m[2] ?? m[3] ?? m[4] ?? '';
+  }
+  return out;
+}
+
+const text = (value: string): ElementContent => ({ type: 'text', value });
+
+export function codeFrameTransformer(): ShikiTransformer {
+  return {
+    name: 'scissors:code-frame',
+    pre(node) {
+      // Scrollable regions must be reachable by keyboard.
+      node.properties.tabindex = 0;
+      node.properties.dataLanguage = this.options.lang;
+    },
+    root(root: Root) {
+      const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
+      if (!pre) return root;
+      const meta = parseMeta((this.options.meta as { __raw?: string } | undefined)?.__raw);
+      const bar: ElementContent[] = [];
+      if (meta.title) bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [text(meta.title)] });
+      if (meta['snippet-source']) {
+        bar.push({
+          type: 'element',
+          tagName: 'span',
+          properties: { className: ['code-source'] },
+          children: [text(`included from ${meta['snippet-source']}`)],
+        });
+      }
+      const copy: Element = {
+        type: 'element',
+        tagName: 'button',
+        properties: { type: 'button', className: ['copy-button'], dataCopy: '', hidden: true, ariaLabel: 'Copy code to clipboard' },
+        children: [text('Copy')],
+      };
+      const status: Element = {
+        type: 'element',
+        tagName: 'span',
+        properties: { className: ['copy-status', 'visually-hidden'], role: 'status', ariaLive: 'polite' },
+        children: [],
+      };
+      // With a title the frame is a <figure> whose caption bar holds the title and the button;
+      // without one, a plain wrapper whose button floats over the code.
+      const header: Element = {
+        type: 'element',
+        tagName: meta.title ? 'figcaption' : 'div',
+        properties: { className: meta.title ? ['code-header'] : ['code-header', 'code-header-bare'] },
+        children: [...bar, copy, status],
+      };
+      const figure: Element = {
+        type: 'element',
+        tagName: meta.title ? 'figure' : 'div',
+        properties: { className: ['code-frame'] },
+        children: [header, pre],
+      };
+      return { type: 'root', children: [figure] };
+    },
+  };
+}

@@ -1,0 +1,18 @@
+/**
+ * A link that opens a new tab gets `noopener` (the opened page cannot reach `window.opener`);
+ * rel values the author wrote, like `nofollow`, are kept.
+ */
+import type { Element, Root } from 'hast';
+import { visit } from 'unist-util-visit';
+
+export default function rehypeLinkRel() {
+  return (tree: Root) => {
+    visit(tree, 'element', (node: Element) => {
+      if (node.tagName !== 'a' || node.properties.target !== '_blank') return;
+      const rel = node.properties.rel;
+      const values = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/).filter(Boolean) : [];
+      if (!values.includes('noopener')) values.push('noopener');
+      node.properties.rel = values;
+    });
+  };
+}

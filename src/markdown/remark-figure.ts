@@ -1,0 +1,32 @@
+/**
+ * Figures with captions:
+ *   :::figure[*Caption*, with Markdown]
+ *   ![Alt text](/images/diagram.svg)
+ *   :::
+ * → <figure class="figure"><img …><figcaption>…</figcaption></figure>
+ */
+import type { Root } from 'mdast';
+import type { ContainerDirective } from 'mdast-util-directive';
+import { visit } from 'unist-util-visit';
+import { splitLabel } from './directive-utils.ts';
+
+export default function remarkFigure() {
+  return (tree: Root) => {
+    visit(tree, 'containerDirective', (node: ContainerDirective) => {
+      if (node.name !== 'figure') return;
+      const { label, body } = splitLabel(node);
+      // A paragraph holding only the image would put a <p> inside the figure: unwrap it.
+      const content = body.flatMap((child) =>
+        child.type === 'paragraph' && child.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === ''))
+          ? child.children.filter((c) => c.type === 'image')
+          : [child],
+      );
+      const caption = label && label.length > 0
+        ? [{ type: 'paragraph' as const, children: label, data: { hName: 'figcaption' } }]
+        : [];
+      node.children = [...content, ...caption] as ContainerDirective['children'];
+      const extra = typeof node.attributes?.class === 'string' ? node.attributes.class.split(/\s+/).filter(Boolean) : [];
+      node.data = { hName: 'figure', hProperties: { className: ['figure', ...extra], id: node.attributes?.id ?? undefined } };
+    });
+  };
+}

@@ -1,0 +1,215 @@
+/**
+ * Snippet inclusion in the Markdown/MDX tree. A marker line on its own becomes the included
+ * file parsed as Markdown (never MDX) and spliced in place; marker lines inside a fenced
+ * code block are replaced by the file's lines. The text always comes from the engine.
+ */
+import path from 'node:path';
+import type { Code, Nodes, Parent, Root, RootContent } from 'mdast';
+import { directiveFromMarkdown } from 'mdast-util-directive';
+import { fromMarkdown } from 'mdast-util-from-markdown';
+import { gfmFromMarkdown } from 'mdast-util-gfm';
+import { directive } from 'micromark-extension-directive';
+import { gfm } from 'micromark-extension-gfm';
+import type { Processor } from 'unified';
+import { visit, SKIP } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { recordDependencies } from '../integration/dependency-registry.ts';
+import { formatDiagnostic, type SnippetDiagnostic } from '../snippets/errors.ts';
+import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
+import { parseMarkerLine } from '../snippets/marker.ts';
+import { snippetFromMarkdown, snippetSyntax } from './snippet-syntax.ts';
+
+export interface RemarkSnippetsOptions {
+  expander: SnippetExpander;
+  /** Project root: messages show paths relative to it. */
+  root: string;
+}
+
+/** Where an included node came from, kept on `node.data` for source links and the checker. */
+export interface SnippetOrigin {
+  file: string;
+  line: number;
+}
+
+declare module 'unist' {
+  interface Data {
+    snippetOrigin?: SnippetOrigin;
+    /** On code blocks filled from files: the files and line ranges shown. */
+    snippetSources?: Array<{ file: string; spec: string; startLine: number; endLine: number }>;
+  }
+}
+
+declare module 'vfile' {
+  interface DataMap {
+    snippetDependencies: Set<string>;
+    snippetDiagnostics: SnippetDiagnostic[];
+  }
+}
+
+/** An Error shaped for Astro's overlay (`loc`, `hint`) that carries every snippet diagnostic. */
+export class SnippetBuildError extends Error {
+  readonly loc: { file: string; line: number; column: number };
+  readonly hint?: string;
+  readonly diagnostics: SnippetDiagnostic[];
+  constructor(diagnostics: SnippetDiagnostic[], root: string) {
+    const rel = (f: string) => path.relative(root, f) || f;
+    super(diagnostics.map((d) => formatDiagnostic(d, rel)).join('\n\n'));
+    this.name = 'SnippetError';
+    const first = diagnostics[0];
+    const page = first?.chain[0] ?? first?.location;
+    this.loc = { file: page?.file ?? '', line: page?.line ?? 0, column: page?.column ?? 0 };
+    this.hint = first?.hint;
+    this.diagnostics = diagnostics;
+  }
+}
+
+const markdownExtensions = [gfm(), directive()];
+const markdownFromExtensions = [gfmFromMarkdown(), directiveFromMarkdown()];
+
+function parseIncluded(text: string, origins: LineOrigin[], place: Nodes['position']): RootContent[] {
+  const tree = fromMarkdown(text, { extensions: markdownExtensions, mdastExtensions: markdownFromExtensions });
+  visit(tree, (node) => {
+    const line = node.position?.start.line;
+    const origin = line ? origins[line - 1] : undefined;
+    if (origin) (node.data ??= {}).snippetOrigin = { file: origin.file, line: origin.line };
+    // Point positions at the marker: the page is the file the MDX compiler knows.
+    if (place) node.position = place;
+    else delete node.position;
+  });
+  return tree.children;
+}
+
+export default function remarkSnippets(this: Processor, options: RemarkSnippetsOptions) {
+  const data = this.data();
+  (data.micromarkExtensions ??= []).push(snippetSyntax());
+  (data.fromMarkdownExtensions ??= []).push(snippetFromMarkdown());
+  const { expander, root } = options;
+
+  return (tree: Root, file: VFile) => {
+    const page = file.path ? path.resolve(file.path) : path.join(root, '<memory>.md');
+    const dependencies = new Set<string>();
+    // Recorded before expanding, so a page whose snippet is missing still watches for it.
+    recordDependencies(page, dependencies);
+    const diagnostics: SnippetDiagnostic[] = [];
+    const source = String(file.value ?? '');
+    const sourceLines = source.split(/\r\n|\r|\n/);
+
+    const collect = (expansion: Expansion) => {
+      for (const d of expansion.dependencies) dependencies.add(d);
+      diagnostics.push(...expansion.diagnostics);
+    };
+
+    // 1. Marker lines standing alone: splice the included Markdown.
+    const parents: Parent[] = [];
+    visit(tree, 'snippetMarker', (_node, _index, parent) => {
+      if (parent && !parents.includes(parent)) parents.push(parent);
+    });
+    for (const parent of parents) {
+      const children: RootContent[] = [];
+      for (let i = 0; i < parent.children.length; i++) {
+        const node = parent.children[i] as RootContent;
+        if (node.type !== 'snippetMarker') {
+          children.push(node);
+          continue;
+        }
+        const start = node.position?.start ?? { line: 1, column: 1 };
+        const marker = parseMarkerLine(node.raw);
+        let lines = [node.raw];
+        let end = node.position?.end;
+        if (marker?.kind === 'block') {
+          // The paths between two block markers are plain text to the parser: take them from the source.
+          let close = -1;
+          for (let j = i + 1; j < parent.children.length; j++) {
+            const sibling = parent.children[j] as RootContent;
+            if (sibling.type === 'snippetMarker' && parseMarkerLine(sibling.raw)?.kind === 'block') {
+              close = j;
+              break;
+            }
+          }
+          if (close >= 0) {
+            const closeNode = parent.children[close] as RootContent;
+            end = closeNode.position?.end;
+            const lastLine = end?.line ?? start.line;
+            lines = sourceLines.slice(start.line - 1, lastLine).map((l, k) => (k === 0 ? node.raw : l));
+            i = close;
+          }
+        }
+        const expansion = expander.expandLines(lines, {
+          file: page,
+          firstLine: start.line,
+          columnOffset: start.column - 1,
+        });
+        collect(expansion);
+        if (marker?.kind === 'escaped') {
+          children.push({ type: 'paragraph', children: [{ type: 'text', value: marker.text.trim() }], position: node.position });
+          continue;
+        }
+        const place = node.position ? { start: node.position.start, end: end ?? node.position.end } : undefined;
+        children.push(...parseIncluded(expansion.lines.join('\n'), expansion.origins, place));
+      }
+      parent.children = children as Parent['children'];
+    }
+
+    // 2. Marker lines inside fenced code: replace them with the file's lines.
+    visit(tree, 'code', (node: Code) => {
+      if (!node.value.includes('8<')) return SKIP;
+      const firstLine = (node.position?.start.line ?? 0) + 1;
+      const expansion = expander.expandLines(node.value.split('\n'), { file: page, firstLine });
+      collect(expansion);
+      const lines = [...expansion.lines];
+      // Like Pygments' stripnl: an include's trailing empty line never shows as a blank last line.
+      while (lines.length > 0 && (lines.at(-1) ?? '').trim() === '') lines.pop();
+      node.value = lines.join('\n');
+      const sources = summariseSources(expansion.origins, page).map((s) => ({ ...s, file: path.relative(root, s.file) }));
+      if (sources.length > 0) {
+        (node.data ??= {}).snippetSources = sources;
+        // The code frame reads this from the meta string (Shiki sees meta, not mdast data).
+        const label = sources.map((s) => describeSource(s, expander)).join('; ').replaceAll('"', "'");
+        node.meta = [node.meta, `snippet-source="${label}"`].filter(Boolean).join(' ');
+      }
+      return SKIP;
+    });
+
+    recordDependencies(page, dependencies);
+    file.data.snippetDependencies = dependencies;
+    file.data.snippetDiagnostics = diagnostics;
+    const rel = (f: string) => path.relative(root, f) || f;
+    for (const d of diagnostics) {
+      if (d.severity === 'warning') {
+        const message = file.message(formatDiagnostic(d, rel), {
+          place: { line: d.chain[0]?.line ?? d.location.line, column: d.chain[0]?.column ?? d.location.column },
+          ruleId: d.code,
+          source: 'scissors-snippets',
+        });
+        message.fatal = false;
+        console.warn(`[scissors] ${formatDiagnostic(d, rel)}`);
+      }
+    }
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0) throw new SnippetBuildError(errors, root);
+  };
+}
+
+/** Contiguous runs of included lines per file, for "where this came from" captions. */
+function summariseSources(origins: LineOrigin[], page: string): Array<{ file: string; spec: string; startLine: number; endLine: number }> {
+  const runs: Array<{ file: string; spec: string; startLine: number; endLine: number }> = [];
+  for (const o of origins) {
+    if (o.file === page) continue;
+    const last = runs.at(-1);
+    if (last && last.file === o.file && o.line === last.endLine + 1) last.endLine = o.line;
+    else if (!(last && last.file === o.file && o.line <= last.endLine)) runs.push({ file: o.file, spec: '', startLine: o.line, endLine: o.line });
+  }
+  return runs;
+}
+
+function describeSource(source: { file: string; startLine: number; endLine: number }, expander: SnippetExpander): string {
+  let total = 0;
+  try {
+    total = expander.reader.read(path.resolve(expander.options.basePaths[0] ?? '.', source.file), expander.options.encoding).length;
+  } catch {
+    total = 0;
+  }
+  const lastContentLine = total > 0 ? total - 1 : 0; // the trailing "" of a newline-terminated file
+  const whole = source.startLine === 1 && source.endLine >= lastContentLine;
+  return whole ? source.file : `${source.file}, lines ${source.startLine}–${source.endLine}`;
+}

@@ -1,0 +1,378 @@
+/**
+ * The text stage: marker lines are replaced by the (recursively expanded, indented) lines of
+ * the files they name. Pure TypeScript over node:fs, shared by the remark plugin, the CLI,
+ * the dev watcher and the checker.
+ */
+import path from 'node:path';
+import {
+  SnippetError,
+  type SnippetDiagnostic,
+  type SnippetErrorCode,
+  type SourceLocation,
+} from './errors.ts';
+import { explainNearMiss, expandTabs, parseMarkerLine, parseSectionMarker } from './marker.ts';
+import type { SnippetOptions } from './options.ts';
+import { DecodeError, FileReader } from './read.ts';
+import { isUrl, resolveSnippetPath } from './resolve.ts';
+import { dedent, parsePathSpec, RangeError_, selectRanges, type PathSpec } from './select.ts';
+
+/** Where an output line came from: a file and a 1-based line in it. */
+export interface LineOrigin {
+  file: string;
+  line: number;
+}
+
+export interface Expansion {
+  lines: string[];
+  /** One per output line; the source map used to point messages into included files. */
+  origins: LineOrigin[];
+  /** Every file the text depends on: included files (real paths) and, for missing ones, where they were looked for. */
+  dependencies: Set<string>;
+  /** The subset of dependencies that did not exist when expanded. */
+  missing: Set<string>;
+  diagnostics: SnippetDiagnostic[];
+}
+
+export interface ExpandContext {
+  /** The file the lines belong to (absolute). */
+  file: string;
+  /** Line number of `lines[0]` in that file. */
+  firstLine?: number;
+  /** Extra column offset of the lines (for text taken from the middle of a line). */
+  columnOffset?: number;
+  /** Remove section-marker lines (pymdownx does this for pages and whole included files). */
+  stripSectionMarkers?: boolean;
+  /** Markers that led to this text, outermost first. */
+  chain?: SourceLocation[];
+}
+
+interface Frame {
+  file: string;
+  origins: LineOrigin[];
+  chain: SourceLocation[];
+  /** Real paths of the files being included, to catch cycles. */
+  stack: string[];
+  stripSectionMarkers: boolean;
+}
+
+export class SnippetExpander {
+  readonly options: SnippetOptions;
+  readonly reader: FileReader;
+
+  constructor(options: SnippetOptions, reader: FileReader = new FileReader()) {
+    this.options = options;
+    this.reader = reader;
+  }
+
+  /** Expand a whole document (a page), auto_append included. */
+  expandDocument(text: string, file: string): Expansion {
+    const lines = text === '' ? [] : text.split(/\r\n|\r|\n/);
+    if (this.options.autoAppend.length > 0) {
+      lines.push(...`\n\n-8<-\n${this.options.autoAppend.join('\n\n')}\n-8<-\n`.split('\n'));
+    }
+    return this.expandLines(lines, { file, stripSectionMarkers: true });
+  }
+
+  /** Expand some lines of `ctx.file` (for example a code fence's body or one marker line). */
+  expandLines(lines: string[], ctx: ExpandContext): Expansion {
+    const firstLine = ctx.firstLine ?? 1;
+    const result: Expansion = {
+      lines: [],
+      origins: [],
+      dependencies: new Set(),
+      missing: new Set(),
+      diagnostics: [],
+    };
+    const origins = lines.map((_, i) => ({ file: ctx.file, line: firstLine + i }));
+    const columnOffset = ctx.columnOffset ?? 0;
+    this.parse(lines, {
+      file: ctx.file,
+      origins,
+      chain: ctx.chain ?? [],
+      stack: [path.resolve(ctx.file)],
+      stripSectionMarkers: ctx.stripSectionMarkers ?? false,
+    }, result, columnOffset);
+    return result;
+  }
+
+  private parse(lines: string[], frame: Frame, out: Expansion, columnOffset = 0): void {
+    let inBlock = false;
+    let blockStart: SourceLocation | undefined;
+    lines.forEach((line, index) => {
+      const origin = frame.origins[index] ?? { file: frame.file, line: index + 1 };
+      const at = (column: number): SourceLocation => ({ file: origin.file, line: origin.line, column: column + columnOffset });
+      const marker = parseMarkerLine(line);
+      if (marker?.kind === 'escaped') {
+        out.lines.push(marker.text);
+        out.origins.push(origin);
+        return;
+      }
+      if (marker?.kind === 'block') {
+        inBlock = !inBlock;
+        blockStart = inBlock ? at(marker.indent.length + 1) : undefined;
+        return;
+      }
+      if (marker?.kind === 'inline') {
+        // Upstream drops an inline marker directly inside a block.
+        if (inBlock) return;
+        this.include(marker.spec, expandTabs(marker.indent, this.options.tabLength), at(marker.indent.length + 1), frame, out);
+        return;
+      }
+      if (inBlock) {
+        const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+        const spec = line.trim();
+        if (spec === '') {
+          out.lines.push('');
+          out.origins.push(origin);
+          return;
+        }
+        this.include(spec, expandTabs(indent, this.options.tabLength), at(indent.length + 1), frame, out);
+        return;
+      }
+      // Ordinary text.
+      const nearMiss = explainNearMiss(line);
+      if (nearMiss) {
+        this.report(out, 'BAD_MARKER', 'warning', `This line looks like a snippet marker but is kept as text: ${nearMiss}.`, at(1), frame, {
+          hint: 'Write it as --8<-- "path" with nothing after the closing quote, or escape it as ;--8<-- to show it as text.',
+        });
+      }
+      if (frame.stripSectionMarkers) {
+        const section = parseSectionMarker(line);
+        if (section) {
+          if (section.escaped) {
+            out.lines.push(section.unescaped);
+            out.origins.push(origin);
+          }
+          return;
+        }
+      }
+      out.lines.push(line);
+      out.origins.push(origin);
+    });
+    if (inBlock && blockStart) {
+      this.report(out, 'UNCLOSED_BLOCK', this.severity(), 'A block snippet marker was opened and never closed: every following line was read as a path.', blockStart, frame, {
+        hint: 'Close the block with a second marker line (--8<--) after the list of paths.',
+      });
+    }
+  }
+
+  private severity(): 'error' | 'warning' {
+    return this.options.checkPaths ? 'error' : 'warning';
+  }
+
+  private report(
+    out: Expansion,
+    code: SnippetErrorCode,
+    severity: 'error' | 'warning',
+    message: string,
+    location: SourceLocation,
+    frame: Frame,
+    extra: { hint?: string; tried?: string[]; spec?: string } = {},
+  ): void {
+    out.diagnostics.push({
+      code,
+      severity,
+      message,
+      hint: extra.hint,
+      location,
+      chain: [...frame.chain, location],
+      tried: extra.tried ?? [],
+      spec: extra.spec,
+    });
+  }
+
+  /** One path spec at one marker: resolve, read, select, recurse, indent. */
+  private include(rawSpec: string, indent: string, at: SourceLocation, frame: Frame, out: Expansion): void {
+    if (rawSpec.startsWith(';')) return; // a commented-out path
+    const spec = parsePathSpec(rawSpec);
+    const report = (code: SnippetErrorCode, severity: 'error' | 'warning', message: string, extra: { hint?: string; tried?: string[] } = {}) =>
+      this.report(out, code, severity, message, at, frame, { ...extra, spec: rawSpec });
+
+    if (spec.file === '') {
+      report('SNIPPET_NOT_FOUND', this.severity(), `Snippet "${rawSpec}" names no file.`, {
+        hint: 'Put a path before the range or section, e.g. --8<-- "file.md:3:8".',
+      });
+      return;
+    }
+    if (isUrl(spec.file)) {
+      report('URL_DISABLED', 'error', `URL snippet "${spec.file}" was not fetched: URL includes are turned off.`, {
+        hint: 'Copy the file into the repository, or turn on urlDownload in the snippet options (with a host allowlist).',
+      });
+      return;
+    }
+    const resolution = resolveSnippetPath(spec.file, this.options.basePaths, this.options.restrictBasePath);
+    if (!resolution.ok) {
+      // Watch where the file would be, so creating it recovers by itself.
+      for (const t of resolution.tried) {
+        if (!resolution.outside.includes(t)) {
+          out.dependencies.add(t);
+          out.missing.add(t);
+        }
+      }
+      if (resolution.reason === 'outside') {
+        report('OUTSIDE_BASE_PATH', 'error', `Snippet "${spec.file}" resolves outside the base paths (${this.options.basePaths.join(', ')}).`, {
+          tried: resolution.tried,
+          hint: 'Snippet paths are relative to a base path and may not leave it, also not through a symlink. Move the file in, or add its folder to basePaths.',
+        });
+      } else if (resolution.reason === 'directory') {
+        report('NOT_A_FILE', 'error', `Snippet "${spec.file}" is a directory, not a file.`, { tried: resolution.tried, hint: 'Name a file inside it.' });
+      } else {
+        report('SNIPPET_NOT_FOUND', this.severity(), `Snippet "${spec.file}" could not be found.`, {
+          tried: resolution.tried,
+          hint: 'Paths are relative to the base paths (by default the project root), not to the page. Check the spelling, or create the file.',
+        });
+      }
+      return;
+    }
+    const file = resolution.file;
+    out.dependencies.add(file);
+    if (frame.stack.includes(file)) {
+      const cycle = [...frame.stack, file].map((f) => path.basename(f)).join(' → ');
+      report('INCLUDE_CYCLE', this.severity(), `Including "${spec.file}" here would loop: ${cycle}.`, {
+        hint: 'A file may not include itself, directly or through another file.',
+      });
+      return;
+    }
+
+    let lines: string[];
+    try {
+      lines = this.reader.read(file, this.options.encoding);
+    } catch (error) {
+      if (error instanceof DecodeError) {
+        report('DECODE_FAILED', 'error', `Snippet "${spec.file}" is not valid ${this.options.encoding}: ${error.message}.`, {
+          hint: 'Save the file in that encoding, or set the snippet option "encoding".',
+        });
+      } else {
+        report('READ_FAILED', 'error', `Snippet "${spec.file}" could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+      }
+      return;
+    }
+
+    let selected: string[];
+    let origins: LineOrigin[] = lines.map((_, i) => ({ file, line: i + 1 }));
+    let isSection = false;
+    const sel = spec.selection;
+    if (sel.kind === 'ranges') {
+      try {
+        const indexes = selectRanges(lines.map((_, i) => String(i)), sel.ranges).map(Number);
+        selected = indexes.map((i) => lines[i] ?? '');
+        origins = indexes.map((i) => ({ file, line: i + 1 }));
+      } catch (error) {
+        report('BAD_RANGE', 'error', `Snippet "${rawSpec}" has a bad line range: ${error instanceof RangeError_ ? error.message : String(error)}.`, {
+          hint: 'Ranges are file:start:end with whole numbers, e.g. "script.sh:3:8", "script.sh:-5" or "script.sh:1:3,7:9".',
+        });
+        return;
+      }
+      if (this.options.dedentSubsections) selected = dedent(selected);
+    } else if (sel.kind === 'section') {
+      const extracted = this.extractSection(lines, sel.name, spec, file);
+      for (const w of extracted.warnings) report(w.code, w.severity, w.message, { hint: w.hint });
+      if (!extracted.found) {
+        report('SECTION_NOT_FOUND', this.severity(), `Section "${sel.name}" was not found in "${spec.file}".`, {
+          tried: [file],
+          hint: `Mark it in the file with --8<-- [start:${sel.name}] and --8<-- [end:${sel.name}] (lower case), usually inside a comment.`,
+        });
+        return;
+      }
+      selected = extracted.lines;
+      origins = extracted.origins;
+      isSection = true;
+      if (this.options.dedentSubsections) selected = dedent(selected);
+    } else {
+      selected = lines;
+    }
+
+    const nested: Expansion = { lines: [], origins: [], dependencies: out.dependencies, missing: out.missing, diagnostics: out.diagnostics };
+    this.parse(selected, {
+      file,
+      origins,
+      chain: [...frame.chain, at],
+      stack: [...frame.stack, file],
+      stripSectionMarkers: !isSection,
+    }, nested);
+    for (let i = 0; i < nested.lines.length; i++) {
+      out.lines.push(indent + nested.lines[i]);
+      out.origins.push(nested.origins[i] ?? { file, line: 1 });
+    }
+  }
+
+  private extractSection(
+    lines: string[],
+    name: string,
+    spec: PathSpec,
+    file: string,
+  ): {
+    found: boolean;
+    lines: string[];
+    origins: LineOrigin[];
+    warnings: Array<{ code: SnippetErrorCode; severity: 'error' | 'warning'; message: string; hint?: string }>;
+  } {
+    const picked: string[] = [];
+    const origins: LineOrigin[] = [];
+    const warnings: Array<{ code: SnippetErrorCode; severity: 'error' | 'warning'; message: string; hint?: string }> = [];
+    let inSection = false;
+    let found = false;
+    let closed = false;
+    for (let i = 0; i < lines.length; i++) {
+      const line = lines[i] ?? '';
+      const marker = parseSectionMarker(line);
+      if (marker && inSection && marker.escaped) {
+        picked.push(marker.unescaped);
+        origins.push({ file, line: i + 1 });
+        continue;
+      }
+      if (marker && marker.name === name) {
+        if (marker.type !== 'start' && marker.type !== 'end') {
+          warnings.push({
+            code: 'BAD_SECTION_MARKER',
+            severity: 'error',
+            message: `Section marker "[${marker.type}:${name}]" at ${path.basename(file)}:${i + 1} must be lower case.`,
+            hint: `Write [${marker.type.toLowerCase()}:${name}]; pymdownx treats the upper-case form as the end of the section.`,
+          });
+          break;
+        }
+        if (!inSection && marker.type === 'start') {
+          inSection = true;
+          found = true;
+          continue;
+        }
+        if (inSection && marker.type === 'start') continue;
+        if (inSection && marker.type === 'end') {
+          closed = true;
+          break;
+        }
+        // An end before any start: upstream stops here with an empty result.
+        break;
+      }
+      if (marker && inSection) continue;
+      if (inSection) {
+        picked.push(line);
+        origins.push({ file, line: i + 1 });
+      }
+    }
+    if (found && !closed && warnings.length === 0) {
+      warnings.push({
+        code: 'SECTION_NOT_FOUND',
+        severity: 'warning',
+        message: `Section "${name}" in "${spec.file}" has no [end:${name}] marker, so it runs to the end of the file.`,
+        hint: `Add --8<-- [end:${name}] where the section should stop.`,
+      });
+    }
+    if (found && picked.every((l) => l.trim() === '') && warnings.length === 0) {
+      warnings.push({
+        code: 'SECTION_EMPTY',
+        severity: this.options.checkPaths ? 'error' : 'warning',
+        message: `Section "${name}" in "${spec.file}" is empty.`,
+        hint: 'Put the lines to include between its start and end markers, or remove the include.',
+      });
+    }
+    return { found, lines: picked, origins, warnings };
+  }
+}
+
+/** Throw the first error of an expansion (for callers that want exceptions). */
+export function throwOnError(expansion: Expansion): Expansion {
+  const first = expansion.diagnostics.find((d) => d.severity === 'error');
+  if (first) throw new SnippetError(first);
+  return expansion;
+}

@@ -1,0 +1,51 @@
+/**
+ * Reading included files: decoded strictly (bad bytes are an error, not U+FFFD), split on
+ * CRLF, CR and LF, with a cache so each file is read once per build. The cache checks
+ * size and mtime, so the dev server sees edits without being told.
+ */
+import fs from 'node:fs';
+
+export interface ReadResult {
+  lines: string[];
+}
+
+export class DecodeError extends Error {}
+
+interface CacheEntry {
+  mtimeMs: number;
+  size: number;
+  encoding: string;
+  lines: string[];
+}
+
+/** Split like Python's universal newlines; a final line break adds a trailing "" (pymdownx ≥ 10.13). */
+export function splitLines(text: string): string[] {
+  if (text === '') return [];
+  return text.split(/\r\n|\r|\n/);
+}
+
+export class FileReader {
+  private readonly cache = new Map<string, CacheEntry>();
+  /** How many times a file was actually read from disk (for tests and the benchmark). */
+  reads = 0;
+
+  read(file: string, encoding: string): string[] {
+    const stat = fs.statSync(file);
+    const cached = this.cache.get(file);
+    if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size && cached.encoding === encoding) {
+      return cached.lines;
+    }
+    const bytes = fs.readFileSync(file);
+    this.reads++;
+    let text: string;
+    try {
+      // fatal: undecodable bytes are an error; the BOM is dropped so a leading heading stays a heading.
+      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
+    } catch (error) {
+      throw new DecodeError(error instanceof Error ? error.message : String(error));
+    }
+    const lines = splitLines(text);
+    this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, encoding, lines });
+    return lines;
+  }
+}

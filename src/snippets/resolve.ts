@@ -1,0 +1,80 @@
+/**
+ * Where a snippet path points: base paths in order, the first existing match wins.
+ * Containment is checked on real paths (symlinks resolved) against a directory boundary,
+ * so `../x`, absolute paths, symlinks leading out and sibling folders that share a name
+ * prefix (`docs_private` for base `docs`) are all outside.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+
+export type Resolution =
+  | { ok: true; file: string }
+  | { ok: false; reason: 'not-found' | 'outside' | 'directory'; tried: string[]; outside: string[] };
+
+export function isUrl(spec: string): boolean {
+  return /^https?:\/\//i.test(spec);
+}
+
+/** True when `child` is `parent` itself or lies below it (both absolute, normalised). */
+export function isWithin(parent: string, child: string): boolean {
+  const rel = path.relative(parent, child);
+  return rel === '' || (!rel.startsWith(`..${path.sep}`) && rel !== '..' && !path.isAbsolute(rel));
+}
+
+function realpathOrNull(p: string): string | null {
+  try {
+    return fs.realpathSync(p);
+  } catch {
+    return null;
+  }
+}
+
+function statOrNull(p: string): fs.Stats | null {
+  try {
+    return fs.statSync(p);
+  } catch {
+    return null;
+  }
+}
+
+export function resolveSnippetPath(spec: string, basePaths: string[], restrict: boolean): Resolution {
+  const tried: string[] = [];
+  const outside: string[] = [];
+  let directory = false;
+  for (const base of basePaths) {
+    const baseStat = statOrNull(base);
+    if (!baseStat) continue;
+    if (baseStat.isDirectory()) {
+      const candidate = path.resolve(base, spec);
+      tried.push(candidate);
+      if (restrict) {
+        // Lexical check first, so a missing `../x` is reported as outside, not as missing.
+        if (path.isAbsolute(spec) || !isWithin(base, candidate) || candidate === base) {
+          outside.push(candidate);
+          continue;
+        }
+      }
+      const stat = statOrNull(candidate);
+      if (!stat) continue;
+      const real = realpathOrNull(candidate);
+      const realBase = realpathOrNull(base);
+      if (restrict && (!real || !realBase || !isWithin(realBase, real) || real === realBase)) {
+        outside.push(candidate);
+        continue;
+      }
+      if (stat.isDirectory()) {
+        directory = true;
+        continue;
+      }
+      return { ok: true, file: real ?? candidate };
+    }
+    // A file as a base path allows exactly that file.
+    const candidate = path.resolve(path.dirname(base), spec);
+    tried.push(candidate);
+    const real = realpathOrNull(candidate);
+    if (real && real === realpathOrNull(base)) return { ok: true, file: real };
+  }
+  if (directory) return { ok: false, reason: 'directory', tried, outside };
+  if (outside.length > 0 && outside.length === tried.length) return { ok: false, reason: 'outside', tried, outside };
+  return { ok: false, reason: 'not-found', tried, outside };
+}

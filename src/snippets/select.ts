@@ -1,0 +1,85 @@
+/**
+ * Path specs (`file`, `file:3:8`, `file:1:3,5:6`, `file:section`) and the line selection
+ * they ask for, with pymdownx.snippets 11.0's exact index arithmetic.
+ */
+
+export type Selection =
+  | { kind: 'whole' }
+  | { kind: 'ranges'; ranges: Array<{ start: string | undefined; end: string | undefined }> }
+  | { kind: 'section'; name: string };
+
+export interface PathSpec {
+  file: string;
+  selection: Selection;
+  /** The suffix as written (`:3:8`, `:name`), for messages. */
+  suffix: string;
+}
+
+const SPEC = /^(.*?)(?:((?::-?[0-9]*){1,2}(?:,(?=[-0-9:])-?[0-9]*(?::-?[0-9]*)?)*)|(:[a-z][-_0-9a-z]*))?$/is;
+
+export function parsePathSpec(spec: string): PathSpec {
+  const m = SPEC.exec(spec);
+  // The pattern always matches (the suffix is optional), so `m` is never null.
+  const [, file = '', ranges, section] = m ?? [];
+  if (section) return { file: file.trim(), selection: { kind: 'section', name: section.slice(1) }, suffix: section };
+  if (ranges && ranges !== ':') {
+    const groups = ranges.slice(1).split(',');
+    const parsed = groups.map((g) => {
+      const [start, end] = g.split(':');
+      return { start: start === '' ? undefined : start, end: end === '' ? undefined : end };
+    });
+    return { file: file.trim(), selection: { kind: 'ranges', ranges: parsed }, suffix: ranges };
+  }
+  return { file: file.trim(), selection: { kind: 'whole' }, suffix: ranges ?? '' };
+}
+
+export class RangeError_ extends Error {}
+
+function toInt(bound: string): number {
+  if (!/^-?[0-9]+$/.test(bound)) throw new RangeError_(`"${bound}" is not a line number`);
+  return Number.parseInt(bound, 10);
+}
+
+/**
+ * Select lines by ranges. T counts the trailing empty element of a newline-terminated file.
+ * Throws RangeError_ for a bound that is not a number (upstream crashes with ValueError).
+ */
+export function selectRanges(
+  lines: string[],
+  ranges: Array<{ start: string | undefined; end: string | undefined }>,
+): string[] {
+  const total = lines.length;
+  const clamp = (n: number) => Math.min(Math.max(n, 0), total);
+  const out: string[] = [];
+  for (const { start, end } of ranges) {
+    let from = 0;
+    let to = total;
+    if (start !== undefined) {
+      const s = toInt(start);
+      from = s < 0 ? clamp(total + s) : Math.max(0, s - 1);
+    }
+    if (end !== undefined) {
+      const e = toInt(end);
+      to = e < 0 ? clamp(total + 1 + e) : e;
+    }
+    out.push(...lines.slice(from, Math.max(from, to)));
+  }
+  return out;
+}
+
+/** textwrap.dedent: remove the common leading whitespace; whitespace-only lines become empty. */
+export function dedent(lines: string[]): string[] {
+  let margin: string | undefined;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
+    if (margin === undefined) margin = indent;
+    else {
+      let i = 0;
+      while (i < margin.length && i < indent.length && margin[i] === indent[i]) i++;
+      margin = margin.slice(0, i);
+    }
+  }
+  const cut = margin?.length ?? 0;
+  return lines.map((line) => (line.trim() === '' ? '' : line.slice(cut)));
+}
