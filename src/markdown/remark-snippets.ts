@@ -138,6 +138,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
           file: page,
           firstLine: start.line,
           columnOffset: start.column - 1,
+          dropTrailingEmptyLine: true,
         });
         collect(expansion);
         if (marker?.kind === 'escaped') {
@@ -154,7 +155,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     visit(tree, 'code', (node: Code) => {
       if (!node.value.includes('8<')) return SKIP;
       const firstLine = (node.position?.start.line ?? 0) + 1;
-      const expansion = expander.expandLines(node.value.split('\n'), { file: page, firstLine });
+      const expansion = expander.expandLines(node.value.split('\n'), { file: page, firstLine, dropTrailingEmptyLine: true });
       collect(expansion);
       const lines = [...expansion.lines];
       // Like Pygments' stripnl: an include's trailing empty line never shows as a blank last line.

@@ -44,6 +44,11 @@ export interface ExpandContext {
   stripSectionMarkers?: boolean;
   /** Markers that led to this text, outermost first. */
   chain?: SourceLocation[];
+  /**
+   * Drop the empty last element a newline-terminated file adds (pymdownx ≥ 10.13 keeps it).
+   * On for our MDX pages, where it would show as a stray blank line inside a code block.
+   */
+  dropTrailingEmptyLine?: boolean;
 }
 
 interface Frame {
@@ -53,6 +58,7 @@ interface Frame {
   /** Real paths of the files being included, to catch cycles. */
   stack: string[];
   stripSectionMarkers: boolean;
+  dropTrailingEmptyLine: boolean;
 }
 
 export class SnippetExpander {
@@ -91,6 +97,7 @@ export class SnippetExpander {
       chain: ctx.chain ?? [],
       stack: [path.resolve(ctx.file)],
       stripSectionMarkers: ctx.stripSectionMarkers ?? false,
+      dropTrailingEmptyLine: ctx.dropTrailingEmptyLine ?? false,
     }, result, columnOffset);
     return result;
   }
@@ -279,7 +286,7 @@ export class SnippetExpander {
       isSection = true;
       if (this.options.dedentSubsections) selected = dedent(selected);
     } else {
-      selected = lines;
+      selected = frame.dropTrailingEmptyLine && lines.at(-1) === '' ? lines.slice(0, -1) : lines;
     }
 
     const nested: Expansion = { lines: [], origins: [], dependencies: out.dependencies, missing: out.missing, diagnostics: out.diagnostics };
@@ -289,6 +296,7 @@ export class SnippetExpander {
       chain: [...frame.chain, at],
       stack: [...frame.stack, file],
       stripSectionMarkers: !isSection,
+      dropTrailingEmptyLine: frame.dropTrailingEmptyLine,
     }, nested);
     for (let i = 0; i < nested.lines.length; i++) {
       out.lines.push(indent + nested.lines[i]);
