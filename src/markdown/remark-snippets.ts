@@ -49,6 +49,9 @@ declare module 'vfile' {
 /** An Error shaped for Astro's overlay (`loc`, `hint`) that carries every snippet diagnostic. */
 export class SnippetBuildError extends Error {
   readonly loc: { file: string; line: number; column: number };
+  /** Read by Astro's MDX plugin, which rebuilds `loc` from these. */
+  readonly line: number;
+  readonly column: number;
   readonly hint?: string;
   readonly diagnostics: SnippetDiagnostic[];
   constructor(diagnostics: SnippetDiagnostic[], root: string) {
@@ -58,6 +61,8 @@ export class SnippetBuildError extends Error {
     const first = diagnostics[0];
     const page = first?.chain[0] ?? first?.location;
     this.loc = { file: page?.file ?? '', line: page?.line ?? 0, column: page?.column ?? 0 };
+    this.line = this.loc.line;
+    this.column = this.loc.column;
     this.hint = first?.hint;
     this.diagnostics = diagnostics;
   }

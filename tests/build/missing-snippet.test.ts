@@ -1,0 +1,34 @@
+/**
+ * A real `astro build` of a copy of this site with one broken page: the build must fail and
+ * say where (the page's file:line:col) and what (the path it tried).
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-build-'));
+after(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report']);
+
+test('a page with a missing snippet fails the build with file:line:col and the path tried', () => {
+  for (const entry of fs.readdirSync(root)) {
+    if (SKIP.has(entry)) continue;
+    fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
+  }
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+  fs.writeFileSync(
+    path.join(copy, 'content/docs/broken.mdx'),
+    '---\ntitle: Broken\n---\n\nIntro.\n\n--8<-- "docs/not-there.md"\n',
+  );
+  const result = spawnSync('npx', ['astro', 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const output = `${result.stdout}\n${result.stderr}`;
+  assert.notEqual(result.status, 0, `the build should fail:\n${output}`);
+  assert.match(output, /content\/docs\/broken\.mdx:7:1/);
+  assert.match(output, /SNIPPET_NOT_FOUND/);
+  assert.match(output, /docs\/not-there\.md/);
+});
