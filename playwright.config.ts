@@ -1,5 +1,4 @@
 import { defineConfig } from '@playwright/test';
-// @ts-expect-error -- a plain .mjs helper shared with scripts/test.mjs
 import { findChromium } from './scripts/lib/browser.mjs';
 
 const PORT = Number(process.env.PREVIEW_PORT ?? 4322);

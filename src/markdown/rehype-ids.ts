@@ -11,7 +11,7 @@ import { visit } from 'unist-util-visit';
 const HEADING = /^h[2-6]$/;
 
 function classes(node: Element): string[] {
-  const c = node.properties.className;
+  const c: unknown = node.properties.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 }
 
@@ -49,7 +49,7 @@ export default function rehypeIds() {
           input.properties.id = id;
           const label = labels[i];
           if (label) {
-            label.properties.htmlFor = id;
+            label.properties.htmlFor = [id];
             label.properties.id = `${id}-label`;
           }
           const panel = panels[i];

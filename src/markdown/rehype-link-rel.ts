@@ -9,7 +9,7 @@ export default function rehypeLinkRel() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
       if (node.tagName !== 'a' || node.properties.target !== '_blank') return;
-      const rel = node.properties.rel;
+      const rel: unknown = node.properties.rel;
       const values = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/).filter(Boolean) : [];
       if (!values.includes('noopener')) values.push('noopener');
       node.properties.rel = values;

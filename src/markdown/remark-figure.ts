@@ -5,7 +5,7 @@
  *   :::
  * → <figure class="figure"><img …><figcaption>…</figcaption></figure>
  */
-import type { Root } from 'mdast';
+import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { visit } from 'unist-util-visit';
 import { splitLabel } from './directive-utils.ts';
@@ -16,7 +16,7 @@ export default function remarkFigure() {
       if (node.name !== 'figure') return;
       const { label, body } = splitLabel(node);
       // A paragraph holding only the image would put a <p> inside the figure: unwrap it.
-      const content = body.flatMap((child) =>
+      const content = body.flatMap((child): Array<RootContent> =>
         child.type === 'paragraph' && child.children.every((c) => c.type === 'image' || (c.type === 'text' && c.value.trim() === ''))
           ? child.children.filter((c) => c.type === 'image')
           : [child],
