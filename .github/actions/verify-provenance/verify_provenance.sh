@@ -141,7 +141,8 @@ fetch() {
     --retry 3 --connect-timeout 20 --max-time 300 --output "$out" "$url"
 }
 
-# --- 1 + 2: slsa-verifier, checked against its pinned SHA-256 -------------------------------
+# Step 1: Downloads SLSA Verifier (the pinned version, for this OS and architecture)
+# Step 2: Verifies the integrity of the download against the SHA-256 pinned above
 if [ -n "$verifier" ]; then
   [ -x "$verifier" ] || fail "$EXIT_PREREQUISITE" "--verifier ${verifier} is not an executable file"
   log "using the installed verifier ${verifier}"
@@ -160,13 +161,13 @@ else
   log "slsa-verifier integrity confirmed (${actual})"
 fi
 
-# --- 3: the release's attestation ----------------------------------------------------------
+# Step 3: Downloads attestation of the release
 provenance="${workdir}/${PROVENANCE_FILE}"
 log "downloading the attestation of release v${version}"
 fetch "${RELEASE_BASE_URL}/v${version}/${PROVENANCE_FILE}" "$provenance" ||
   fail "$EXIT_DOWNLOAD" "could not download ${PROVENANCE_FILE} for v${version}: does the release exist?"
 
-# --- 4: the release artifacts from PyPI (wheel and sdist) -----------------------------------
+# Step 4: Downloads aws-lambda-powertools (wheel and sdist) from PyPI
 wheel="${workdir}/${PACKAGE_FILE_PREFIX}-${version}-py3-none-any.whl"
 sdist="${workdir}/${PACKAGE_FILE_PREFIX}-${version}.tar.gz"
 letter="${PYPI_PROJECT:0:1}"
@@ -182,7 +183,7 @@ if [ -n "$keep_dir" ]; then
   log "kept the downloaded files in ${keep_dir}"
 fi
 
-# --- 5: verify; the verifier's exit status decides ours -------------------------------------
+# Step 5: Runs SLSA Verifier against attestation, GitHub source and builder; its exit status decides ours
 log "verifying the wheel and the sdist against the attestation"
 status=0
 "$verifier" verify-artifact \
@@ -192,7 +193,7 @@ status=0
   --builder-id "$BUILDER_ID" \
   "$wheel" "$sdist" || status=$?
 
-# --- 6: cleanup happens in the EXIT trap, whatever the outcome ------------------------------
+# Step 6: Cleanup: the EXIT trap removes the work directory, whatever the outcome
 if [ "$status" -ne 0 ]; then
   printf 'FAILED: %s %s did not verify (slsa-verifier exit %s)\n' "$PYPI_PROJECT" "$version" "$status" >&2
   exit "$EXIT_VERIFICATION_FAILED"
