@@ -6,6 +6,10 @@ import type { ScissorsOptionsInput } from './src/integration/options.ts';
 
 export default {
   siteTitle: 'Powertools for AWS Lambda (Python)',
+  repository: {
+    url: 'https://github.com/aws-powertools/powertools-lambda-python',
+    branch: 'develop',
+  },
   snippets: {
     basePaths: ['.'],
     checkPaths: true,

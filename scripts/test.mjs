@@ -48,21 +48,24 @@ if (!only || only === 'e2e') {
     totals.failed += 1;
     exitCode = 1;
   } else {
-    const report = path.join(root, 'test-results', 'e2e-report.json');
-    fs.mkdirSync(path.dirname(report), { recursive: true });
-    fs.rmSync(report, { force: true });
-    const e2e = await run('npx', ['playwright', 'test', '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
-    let stats = { expected: 0, unexpected: 0, flaky: 0 };
-    try {
-      stats = JSON.parse(fs.readFileSync(report, 'utf8')).stats ?? stats;
-    } catch {
-      // No report: the run did not get as far as the tests.
-    }
-    totals.passed += stats.expected + stats.flaky;
-    totals.failed += stats.unexpected;
-    if (e2e.code !== 0) {
-      exitCode = 1;
-      if (stats.unexpected === 0) totals.failed += 1;
+    // The built site first, then the dev server (live snippet inclusion).
+    for (const [name, config] of [['e2e', 'playwright.config.ts'], ['dev', 'playwright.dev.config.ts']]) {
+      const report = path.join(root, 'test-results', `${name}-report.json`);
+      fs.mkdirSync(path.dirname(report), { recursive: true });
+      fs.rmSync(report, { force: true });
+      const e2e = await run('npx', ['playwright', 'test', '-c', config, '--reporter=list,json'], { PLAYWRIGHT_JSON_OUTPUT_NAME: report });
+      let stats = { expected: 0, unexpected: 0, flaky: 0 };
+      try {
+        stats = JSON.parse(fs.readFileSync(report, 'utf8')).stats ?? stats;
+      } catch {
+        // No report: the run did not get as far as the tests.
+      }
+      totals.passed += stats.expected + stats.flaky;
+      totals.failed += stats.unexpected;
+      if (e2e.code !== 0) {
+        exitCode = 1;
+        if (stats.unexpected === 0) totals.failed += 1;
+      }
     }
   }
 }

@@ -8,7 +8,20 @@ import path from 'node:path';
 type Registry = Map<string, Set<string>>;
 
 const KEY = Symbol.for('scissors.snippetDependencies');
-const holder = globalThis as typeof globalThis & { [KEY]?: Registry };
+const RENDERS = Symbol.for('scissors.snippetRenders');
+const holder = globalThis as typeof globalThis & { [KEY]?: Registry; [RENDERS]?: Map<string, number> };
+
+/** How many times each page went through the snippet stage (the dev server reports it). */
+export function renderCounts(): Map<string, number> {
+  holder[RENDERS] ??= new Map();
+  return holder[RENDERS];
+}
+
+export function countRender(page: string): void {
+  const counts = renderCounts();
+  const key = path.resolve(page);
+  counts.set(key, (counts.get(key) ?? 0) + 1);
+}
 
 export function dependencyRegistry(): Registry {
   holder[KEY] ??= new Map();

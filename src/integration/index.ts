@@ -49,7 +49,7 @@ export function scissorsMarkdown(options: ScissorsOptions): NonNullable<AstroUse
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
       defaultColor: 'light-dark()',
-      transformers: [codeFrameTransformer()],
+      transformers: [codeFrameTransformer({ repository: options.repository })],
     },
   };
 }

@@ -8,6 +8,13 @@ export const scissorsOptionsSchema = z.object({
   /** Project root; snippet base paths resolve against it (not against the working directory). */
   root: z.string(),
   siteTitle: z.string().default('Scissors'),
+  /** Where the sources live, for edit-this-page links and links from included blocks to their file. */
+  repository: z
+    .object({
+      url: z.url(),
+      branch: z.string().default('main'),
+    })
+    .optional(),
   snippets: z
     .object({
       basePaths: z.array(z.string()).default(['.']),

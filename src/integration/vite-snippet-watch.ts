@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Plugin } from 'vite';
-import { dependenciesOf, dependentsOf } from './dependency-registry.ts';
+import { dependenciesOf, dependencyRegistry, dependentsOf, renderCounts } from './dependency-registry.ts';
 
 export function snippetWatchPlugin(): Plugin {
   return {
@@ -19,6 +19,16 @@ export function snippetWatchPlugin(): Plugin {
       },
     },
     configureServer(server) {
+      // What each page depends on and how often it re-rendered: for maintainers and the dev tests.
+      server.middlewares.use('/__scissors/dependencies', (_req, res) => {
+        const pages = [...dependencyRegistry()].map(([page, deps]) => ({
+          page,
+          dependencies: [...deps].sort(),
+          renders: renderCounts().get(page) ?? 0,
+        }));
+        res.setHeader('content-type', 'application/json');
+        res.end(JSON.stringify({ pages }, null, 2));
+      });
       // A missing snippet created later: nudge the pages that looked for it.
       server.watcher.on('add', (file) => {
         for (const page of dependentsOf(file)) server.watcher.emit('change', page);

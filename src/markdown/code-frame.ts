@@ -20,7 +20,21 @@ export function parseMeta(meta: string | undefined): Record<string, string> {
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
-export function codeFrameTransformer(): ShikiTransformer {
+export interface CodeFrameOptions {
+  /** Where included files can be read online: their captions link there. */
+  repository?: { url: string; branch: string };
+}
+
+/** `file` or `file#L3-L8` (what remark-snippets writes) as a caption and a link. */
+export function describeSnippetSource(spec: string, repository?: CodeFrameOptions['repository']): { text: string; href?: string } {
+  const [file = spec, lines] = spec.split('#');
+  const range = /^L(\d+)-L(\d+)$/.exec(lines ?? '');
+  const text = range ? `${file}, lines ${range[1]}–${range[2]}` : file;
+  const href = repository ? `${repository.url}/blob/${repository.branch}/${file}${range ? `#L${range[1]}-L${range[2]}` : ''}` : undefined;
+  return { text, href };
+}
+
+export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTransformer {
   return {
     name: 'scissors:code-frame',
     pre(node) {
@@ -35,12 +49,18 @@ export function codeFrameTransformer(): ShikiTransformer {
       const bar: ElementContent[] = [];
       if (meta.title) bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [text(meta.title)] });
       if (meta['snippet-source']) {
-        bar.push({
-          type: 'element',
-          tagName: 'span',
-          properties: { className: ['code-source'] },
-          children: [text(`included from ${meta['snippet-source']}`)],
+        // Readers see that the code shown is the repository's real file, and can open it.
+        const sources = meta['snippet-source'].split(';').map((s) => describeSnippetSource(s.trim(), options.repository));
+        const parts: ElementContent[] = [text('included from ')];
+        sources.forEach((source, i) => {
+          if (i > 0) parts.push(text(', '));
+          parts.push(
+            source.href
+              ? { type: 'element', tagName: 'a', properties: { href: source.href }, children: [text(source.text)] }
+              : text(source.text),
+          );
         });
+        bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-source'] }, children: parts });
       }
       const copy: Element = {
         type: 'element',

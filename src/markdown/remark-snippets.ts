@@ -3,6 +3,7 @@
  * file parsed as Markdown (never MDX) and spliced in place; marker lines inside a fenced
  * code block are replaced by the file's lines. The text always comes from the engine.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import type { Code, Nodes, Parent, Root, RootContent } from 'mdast';
 import { directiveFromMarkdown } from 'mdast-util-directive';
@@ -13,7 +14,7 @@ import { gfm } from 'micromark-extension-gfm';
 import type { Processor } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
-import { recordDependencies } from '../integration/dependency-registry.ts';
+import { countRender, recordDependencies } from '../integration/dependency-registry.ts';
 import { formatDiagnostic, type SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
 import { parseMarkerLine } from '../snippets/marker.ts';
@@ -95,6 +96,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     const dependencies = new Set<string>();
     // Recorded before expanding, so a page whose snippet is missing still watches for it.
     recordDependencies(page, dependencies);
+    countRender(page);
     const diagnostics: SnippetDiagnostic[] = [];
     const source = String(file.value ?? '');
     const sourceLines = source.split(/\r\n|\r|\n/);
@@ -178,6 +180,16 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
 
     recordDependencies(page, dependencies);
     file.data.snippetDependencies = dependencies;
+    // Astro hands this to the page as `remarkPluginFrontmatter`: the layout dates the page by
+    // its newest included file and links included files to their source.
+    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+    if (astro) {
+      astro.frontmatter ??= {};
+      astro.frontmatter.snippetDependencies = [...dependencies]
+        .filter((d) => fs.existsSync(d))
+        .map((d) => path.relative(root, d))
+        .sort();
+    }
     file.data.snippetDiagnostics = diagnostics;
     const rel = (f: string) => path.relative(root, f) || f;
     for (const d of diagnostics) {
@@ -217,5 +229,5 @@ function describeSource(source: { file: string; startLine: number; endLine: numb
   }
   const lastContentLine = total > 0 ? total - 1 : 0; // the trailing "" of a newline-terminated file
   const whole = source.startLine === 1 && source.endLine >= lastContentLine;
-  return whole ? source.file : `${source.file}, lines ${source.startLine}–${source.endLine}`;
+  return whole ? source.file : `${source.file}#L${source.startLine}-L${source.endLine}`;
 }

@@ -1,0 +1,114 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type Page } from '@playwright/test';
+import { devSiteDir, initialFiles } from './dev-site.mjs';
+
+const site = (file: string) => path.join(devSiteDir as string, file);
+const write = (file: string, content: string) => fs.writeFileSync(site(file), content);
+const restore = (...files: string[]) => {
+  for (const file of files) {
+    const content = (initialFiles as Record<string, string>)[file];
+    if (content === undefined) fs.rmSync(site(file), { force: true });
+    else write(file, content);
+  }
+};
+
+/** Marks the window so a test can tell the page reloaded by itself (the mark is gone). */
+async function mark(page: Page) {
+  await page.evaluate(() => {
+    (window as unknown as { __mark: boolean }).__mark = true;
+  });
+}
+const marked = (page: Page) => page.evaluate(() => Boolean((window as unknown as { __mark?: boolean }).__mark));
+
+async function renders(page: Page, name: string): Promise<{ renders: number; dependencies: string[] }> {
+  const response = await page.request.get('/__scissors/dependencies');
+  const { pages } = (await response.json()) as { pages: Array<{ page: string; renders: number; dependencies: string[] }> };
+  const entry = pages.find((p) => p.page.endsWith(`/content/docs/${name}.mdx`));
+  return { renders: entry?.renders ?? 0, dependencies: entry?.dependencies ?? [] };
+}
+
+test.describe.configure({ mode: 'serial' });
+
+test('saving an included file updates the open page by itself', async ({ page }) => {
+  await page.goto('/live/');
+  await expect(page.getByText('version one')).toBeVisible();
+  await mark(page);
+  try {
+    write('parts/live.md', '## Live heading\n\nversion two\n\n--8<-- "parts/nested.md"\n');
+    await expect(page.getByText('version two')).toBeVisible({ timeout: 10_000 });
+    expect(await marked(page)).toBe(false);
+  } finally {
+    restore('parts/live.md');
+  }
+  await expect(page.getByText('version one')).toBeVisible({ timeout: 10_000 });
+});
+
+test('a file included by an included file, and a line range, are live too', async ({ page }) => {
+  await page.goto('/live/');
+  try {
+    write('parts/nested.md', 'nested two\n');
+    await expect(page.getByText('nested two')).toBeVisible({ timeout: 10_000 });
+    write('parts/code.txt', 'line 1\nline 2 v2\nline 3\n');
+    await expect(page.locator('pre code')).toHaveText('line 2 v2', { timeout: 10_000 });
+  } finally {
+    restore('parts/nested.md', 'parts/code.txt');
+  }
+});
+
+test('only pages that include a file re-render when it changes', async ({ page }) => {
+  await page.goto('/other/');
+  await page.goto('/live/');
+  const before = { live: await renders(page, 'live'), other: await renders(page, 'other') };
+  try {
+    write('parts/nested.md', 'nested three\n');
+    await expect(page.getByText('nested three')).toBeVisible({ timeout: 10_000 });
+    await page.goto('/other/');
+    expect((await renders(page, 'live')).renders).toBeGreaterThan(before.live.renders);
+    expect((await renders(page, 'other')).renders).toBe(before.other.renders);
+  } finally {
+    restore('parts/nested.md');
+  }
+});
+
+test('a page that starts including a file tracks it from the next save, and stops when it stops', async ({ page }) => {
+  await page.goto('/grow/');
+  try {
+    write('content/docs/grow.mdx', '---\ntitle: Grow\n---\n\nPlain page.\n\n--8<-- "parts/grown.md"\n');
+    await expect(page.getByText('grown one')).toBeVisible({ timeout: 10_000 });
+    write('parts/grown.md', 'grown two\n');
+    await expect(page.getByText('grown two')).toBeVisible({ timeout: 10_000 });
+    write('content/docs/grow.mdx', initialFiles['content/docs/grow.mdx']);
+    await expect(page.getByText('grown two')).toHaveCount(0, { timeout: 10_000 });
+    expect((await renders(page, 'grow')).dependencies).toEqual([]);
+  } finally {
+    restore('content/docs/grow.mdx', 'parts/grown.md');
+  }
+});
+
+test('deleting an included file shows the error with file:line and chain; restoring recovers', async ({ page }) => {
+  await page.goto('/live/');
+  try {
+    fs.rmSync(site('parts/nested.md'));
+    const overlay = page.locator('vite-error-overlay');
+    await expect(overlay).toContainText('SNIPPET_NOT_FOUND', { timeout: 10_000 });
+    await expect(overlay).toContainText('content/docs/live.mdx:5:1');
+    await expect(overlay).toContainText('parts/live.md:5:1');
+    await expect(overlay).toContainText('parts/nested.md');
+  } finally {
+    restore('parts/nested.md');
+  }
+  await expect(page.getByText('nested one')).toBeVisible({ timeout: 15_000 });
+});
+
+test('a typo fixed by creating the missing file recovers by itself', async ({ page }) => {
+  const response = await page.goto('/typo/');
+  expect(response?.status()).toBe(500);
+  await expect(page.locator('vite-error-overlay')).toContainText('parts/later.md');
+  try {
+    write('parts/later.md', 'now it exists\n');
+    await expect(page.getByText('now it exists')).toBeVisible({ timeout: 15_000 });
+  } finally {
+    restore('parts/later.md');
+  }
+});

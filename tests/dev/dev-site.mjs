@@ -1,0 +1,49 @@
+// A throwaway copy of this project with pages made for the dev-server tests, and `astro dev`
+// running in it. The tests edit, delete and create its files freely; the repo is never touched.
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+export const DEV_PORT = Number(process.env.DEV_PORT ?? 4323);
+export const devSiteDir = path.join(os.tmpdir(), `scissors-dev-site-${DEV_PORT}`);
+
+export const initialFiles = {
+  'content/docs/index.mdx': '---\ntitle: Home\n---\n\nHome page.\n',
+  'content/docs/live.mdx':
+    '---\ntitle: Live\n---\n\n--8<-- "parts/live.md"\n\n```text title="range"\n--8<-- "parts/code.txt:2:2"\n```\n',
+  'content/docs/other.mdx': '---\ntitle: Other\n---\n\nA page that includes nothing.\n',
+  'content/docs/grow.mdx': '---\ntitle: Grow\n---\n\nPlain page.\n',
+  'content/docs/typo.mdx': '---\ntitle: Typo\n---\n\nBefore.\n\n--8<-- "parts/later.md"\n',
+  'parts/live.md': '## Live heading\n\nversion one\n\n--8<-- "parts/nested.md"\n',
+  'parts/nested.md': 'nested one\n',
+  'parts/code.txt': 'line 1\nline 2 v1\nline 3\n',
+  'parts/grown.md': 'grown one\n',
+};
+
+const COPY = ['astro.config.mjs', 'scissors.config.ts', 'package.json', 'tsconfig.json', 'src', 'public'];
+
+export function writeDevSite() {
+  fs.rmSync(devSiteDir, { recursive: true, force: true });
+  fs.mkdirSync(devSiteDir, { recursive: true });
+  for (const entry of COPY) fs.cpSync(path.join(root, entry), path.join(devSiteDir, entry), { recursive: true });
+  fs.symlinkSync(path.join(root, 'node_modules'), path.join(devSiteDir, 'node_modules'));
+  for (const [file, content] of Object.entries(initialFiles)) {
+    fs.mkdirSync(path.dirname(path.join(devSiteDir, file)), { recursive: true });
+    fs.writeFileSync(path.join(devSiteDir, file), content);
+  }
+}
+
+if (process.argv[1] === import.meta.filename) {
+  writeDevSite();
+  const child = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(DEV_PORT)], {
+    cwd: devSiteDir,
+    stdio: 'inherit',
+  });
+  for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code) => {
+    fs.rmSync(devSiteDir, { recursive: true, force: true });
+    process.exit(code ?? 0);
+  });
+}
