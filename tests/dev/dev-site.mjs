@@ -4,8 +4,8 @@ import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { writeSiteCopy } from '../../scripts/lib/site-copy.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
 export const DEV_PORT = Number(process.env.DEV_PORT ?? 4323);
 export const devSiteDir = path.join(os.tmpdir(), `scissors-dev-site-${DEV_PORT}`);
 
@@ -22,17 +22,8 @@ export const initialFiles = {
   'parts/grown.md': 'grown one\n',
 };
 
-const COPY = ['astro.config.mjs', 'scissors.config.ts', 'package.json', 'tsconfig.json', 'src', 'public'];
-
 export function writeDevSite() {
-  fs.rmSync(devSiteDir, { recursive: true, force: true });
-  fs.mkdirSync(devSiteDir, { recursive: true });
-  for (const entry of COPY) fs.cpSync(path.join(root, entry), path.join(devSiteDir, entry), { recursive: true });
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(devSiteDir, 'node_modules'));
-  for (const [file, content] of Object.entries(initialFiles)) {
-    fs.mkdirSync(path.dirname(path.join(devSiteDir, file)), { recursive: true });
-    fs.writeFileSync(path.join(devSiteDir, file), content);
-  }
+  writeSiteCopy(devSiteDir, initialFiles);
 }
 
 if (process.argv[1] === import.meta.filename) {
