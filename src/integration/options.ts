@@ -4,6 +4,25 @@
  */
 import { z } from 'astro/zod';
 
+/** Snippet options, as in pymdownx.snippets (camelCase) with safer defaults. */
+export const snippetOptionsSchema = z.object({
+  basePaths: z.array(z.string()).default(['.']),
+  checkPaths: z.boolean().default(true),
+  restrictBasePath: z.boolean().default(true),
+  encoding: z.string().default('utf-8'),
+  autoAppend: z.array(z.string()).default([]),
+  dedentSubsections: z.boolean().default(false),
+  tabLength: z.number().int().positive().default(4),
+  urlDownload: z.boolean().default(false),
+  urlAllowHosts: z.array(z.string()).default([]),
+  urlMaxSize: z.number().int().nonnegative().default(32 * 1024 * 1024),
+  urlTimeout: z.number().positive().default(10),
+  /** URL → expected SHA-256 (hex) of its content. */
+  urlPins: z.record(z.string(), z.string().regex(/^[0-9a-fA-F]{64}$/)).default({}),
+  urlCacheDir: z.string().optional(),
+  urlCacheMaxAge: z.number().nonnegative().default(24 * 60 * 60),
+});
+
 export const scissorsOptionsSchema = z.object({
   /** Project root; snippet base paths resolve against it (not against the working directory). */
   root: z.string(),
@@ -15,18 +34,7 @@ export const scissorsOptionsSchema = z.object({
       branch: z.string().default('main'),
     })
     .optional(),
-  snippets: z
-    .object({
-      basePaths: z.array(z.string()).default(['.']),
-      checkPaths: z.boolean().default(true),
-      restrictBasePath: z.boolean().default(true),
-      encoding: z.string().default('utf-8'),
-      autoAppend: z.array(z.string()).default([]),
-      dedentSubsections: z.boolean().default(false),
-      tabLength: z.number().int().positive().default(4),
-      urlDownload: z.boolean().default(false),
-    })
-    .prefault({}),
+  snippets: snippetOptionsSchema.prefault({}),
 });
 
 export type ScissorsOptionsInput = z.input<typeof scissorsOptionsSchema>;

@@ -18,6 +18,7 @@ import { countRender, recordDependencies } from '../integration/dependency-regis
 import { formatDiagnostic, type SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
 import { parseMarkerLine } from '../snippets/marker.ts';
+import { isUrl } from '../snippets/resolve.ts';
 import { snippetFromMarkdown, snippetSyntax } from './snippet-syntax.ts';
 
 export interface RemarkSnippetsOptions {
@@ -91,7 +92,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
   (data.fromMarkdownExtensions ??= []).push(snippetFromMarkdown());
   const { expander, root } = options;
 
-  return (tree: Root, file: VFile) => {
+  return async (tree: Root, file: VFile) => {
     const page = file.path ? path.resolve(file.path) : path.join(root, '<memory>.md');
     const dependencies = new Set<string>();
     // Recorded before expanding, so a page whose snippet is missing still watches for it.
@@ -141,7 +142,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
             i = close;
           }
         }
-        const expansion = expander.expandLines(lines, {
+        const expansion = await expander.expandLinesAsync(lines, {
           file: page,
           firstLine: start.line,
           columnOffset: start.column - 1,
@@ -159,24 +160,27 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     }
 
     // 2. Marker lines inside fenced code: replace them with the file's lines.
+    const fences: Code[] = [];
     visit(tree, 'code', (node: Code) => {
-      if (!node.value.includes('8<')) return SKIP;
+      if (node.value.includes('8<')) fences.push(node);
+      return SKIP;
+    });
+    for (const node of fences) {
       const firstLine = (node.position?.start.line ?? 0) + 1;
-      const expansion = expander.expandLines(node.value.split('\n'), { file: page, firstLine, dropTrailingEmptyLine: true });
+      const expansion = await expander.expandLinesAsync(node.value.split('\n'), { file: page, firstLine, dropTrailingEmptyLine: true });
       collect(expansion);
       const lines = [...expansion.lines];
       // Like Pygments' stripnl: an include's trailing empty line never shows as a blank last line.
       while (lines.length > 0 && (lines.at(-1) ?? '').trim() === '') lines.pop();
       node.value = lines.join('\n');
-      const sources = summariseSources(expansion.origins, page).map((s) => ({ ...s, file: path.relative(root, s.file) }));
+      const sources = summariseSources(expansion.origins, page).map((s) => ({ ...s, file: isUrl(s.file) ? s.file : path.relative(root, s.file) }));
       if (sources.length > 0) {
         (node.data ??= {}).snippetSources = sources;
         // The code frame reads this from the meta string (Shiki sees meta, not mdast data).
         const label = sources.map((s) => describeSource(s, expander)).join('; ').replaceAll('"', "'");
         node.meta = [node.meta, `snippet-source="${label}"`].filter(Boolean).join(' ');
       }
-      return SKIP;
-    });
+    }
 
     recordDependencies(page, dependencies);
     file.data.snippetDependencies = dependencies;
@@ -221,6 +225,7 @@ function summariseSources(origins: LineOrigin[], page: string): Array<{ file: st
 }
 
 function describeSource(source: { file: string; startLine: number; endLine: number }, expander: SnippetExpander): string {
+  if (isUrl(source.file)) return source.file;
   let total = 0;
   try {
     total = expander.reader.read(path.resolve(expander.options.basePaths[0] ?? '.', source.file), expander.options.encoding).length;

@@ -12,8 +12,9 @@ import {
 } from './errors.ts';
 import { explainNearMiss, expandTabs, parseMarkerLine, parseSectionMarker } from './marker.ts';
 import type { SnippetOptions } from './options.ts';
-import { DecodeError, FileReader } from './read.ts';
+import { DecodeError, FileReader, splitLines } from './read.ts';
 import { isUrl, resolveSnippetPath } from './resolve.ts';
+import { urlPolicyError, UrlStore } from './url.ts';
 import { dedent, parsePathSpec, RangeError_, selectRanges, type PathSpec } from './select.ts';
 
 /** Where an output line came from: a file and a 1-based line in it. */
@@ -30,6 +31,8 @@ export interface Expansion {
   dependencies: Set<string>;
   /** The subset of dependencies that did not exist when expanded. */
   missing: Set<string>;
+  /** URLs the text needs that were not downloaded yet (see `expandLinesAsync`). */
+  pendingUrls: Set<string>;
   diagnostics: SnippetDiagnostic[];
 }
 
@@ -59,15 +62,39 @@ interface Frame {
   stack: string[];
   stripSectionMarkers: boolean;
   dropTrailingEmptyLine: boolean;
+  /** Text downloaded from a URL: only URL markers are followed in it (as upstream). */
+  fromUrl: boolean;
 }
 
 export class SnippetExpander {
   readonly options: SnippetOptions;
   readonly reader: FileReader;
+  readonly urls: UrlStore;
 
-  constructor(options: SnippetOptions, reader: FileReader = new FileReader()) {
+  constructor(options: SnippetOptions, reader: FileReader = new FileReader(), urls: UrlStore = new UrlStore(options)) {
     this.options = options;
     this.reader = reader;
+    this.urls = urls;
+  }
+
+  /** `expandDocument`, downloading URL includes (when allowed) between passes. */
+  async expandDocumentAsync(text: string, file: string): Promise<Expansion> {
+    return this.untilSettled(() => this.expandDocument(text, file));
+  }
+
+  /** `expandLines`, downloading URL includes (when allowed) between passes. */
+  async expandLinesAsync(lines: string[], ctx: ExpandContext): Promise<Expansion> {
+    return this.untilSettled(() => this.expandLines(lines, ctx));
+  }
+
+  private async untilSettled(expand: () => Expansion): Promise<Expansion> {
+    let result = expand();
+    // Each pass can reveal URLs nested in downloaded text; the depth is bounded like any nesting.
+    for (let pass = 0; pass < 16 && result.pendingUrls.size > 0; pass++) {
+      await this.urls.fetchAll(result.pendingUrls);
+      result = expand();
+    }
+    return result;
   }
 
   /** Expand a whole document (a page), auto_append included. */
@@ -87,6 +114,7 @@ export class SnippetExpander {
       origins: [],
       dependencies: new Set(),
       missing: new Set(),
+      pendingUrls: new Set(),
       diagnostics: [],
     };
     const origins = lines.map((_, i) => ({ file: ctx.file, line: firstLine + i }));
@@ -98,6 +126,7 @@ export class SnippetExpander {
       stack: [path.resolve(ctx.file)],
       stripSectionMarkers: ctx.stripSectionMarkers ?? false,
       dropTrailingEmptyLine: ctx.dropTrailingEmptyLine ?? false,
+      fromUrl: false,
     }, result, columnOffset);
     return result;
   }
@@ -201,58 +230,71 @@ export class SnippetExpander {
       });
       return;
     }
-    if (isUrl(spec.file)) {
-      report('URL_DISABLED', 'error', `URL snippet "${spec.file}" was not fetched: URL includes are turned off.`, {
-        hint: 'Copy the file into the repository, or turn on urlDownload in the snippet options (with a host allowlist).',
-      });
-      return;
-    }
-    const resolution = resolveSnippetPath(spec.file, this.options.basePaths, this.options.restrictBasePath);
-    if (!resolution.ok) {
-      // Watch where the file would be, so creating it recovers by itself.
-      for (const t of resolution.tried) {
-        if (!resolution.outside.includes(t)) {
-          out.dependencies.add(t);
-          out.missing.add(t);
-        }
-      }
-      if (resolution.reason === 'outside') {
-        report('OUTSIDE_BASE_PATH', 'error', `Snippet "${spec.file}" resolves outside the base paths (${this.options.basePaths.join(', ')}).`, {
-          tried: resolution.tried,
-          hint: 'Snippet paths are relative to a base path and may not leave it, also not through a symlink. Move the file in, or add its folder to basePaths.',
-        });
-      } else if (resolution.reason === 'directory') {
-        report('NOT_A_FILE', 'error', `Snippet "${spec.file}" is a directory, not a file.`, { tried: resolution.tried, hint: 'Name a file inside it.' });
-      } else {
-        report('SNIPPET_NOT_FOUND', this.severity(), `Snippet "${spec.file}" could not be found.`, {
-          tried: resolution.tried,
-          hint: 'Paths are relative to the base paths (by default the project root), not to the page. Check the spelling, or create the file.',
-        });
-      }
-      return;
-    }
-    const file = resolution.file;
-    out.dependencies.add(file);
-    if (frame.stack.includes(file)) {
-      const cycle = [...frame.stack, file].map((f) => path.basename(f)).join(' → ');
-      report('INCLUDE_CYCLE', this.severity(), `Including "${spec.file}" here would loop: ${cycle}.`, {
-        hint: 'A file may not include itself, directly or through another file.',
-      });
-      return;
-    }
-
     let lines: string[];
-    try {
-      lines = this.reader.read(file, this.options.encoding);
-    } catch (error) {
-      if (error instanceof DecodeError) {
-        report('DECODE_FAILED', 'error', `Snippet "${spec.file}" is not valid ${this.options.encoding}: ${error.message}.`, {
-          hint: 'Save the file in that encoding, or set the snippet option "encoding".',
+    let file: string;
+    if (isUrl(spec.file)) {
+      const url = spec.file;
+      const policy = urlPolicyError(url, this.options);
+      if (policy) {
+        report(policy.code, 'error', policy.message, {
+          hint: policy.code === 'URL_DISABLED'
+            ? 'Copy the file into the repository, or turn on urlDownload in the snippet options (with urlAllowHosts).'
+            : 'URL includes must be https and come from a host listed in urlAllowHosts.',
         });
-      } else {
-        report('READ_FAILED', 'error', `Snippet "${spec.file}" could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+        return;
       }
-      return;
+      const fetched = this.urls.get(url);
+      if (!fetched) {
+        out.pendingUrls.add(url);
+        return;
+      }
+      if (!fetched.ok) {
+        const severity = fetched.code === 'URL_FETCH_FAILED' ? this.severity() : 'error';
+        report(fetched.code, severity, fetched.message, {
+          hint: fetched.code === 'URL_HASH_MISMATCH' ? 'The content changed: review it, then update the pin in urlPins.' : undefined,
+        });
+        return;
+      }
+      if (fetched.stale) report('URL_FETCH_FAILED', 'warning', `${fetched.stale} Using the cached copy.`);
+      if (frame.stack.includes(url)) {
+        report('INCLUDE_CYCLE', this.severity(), `Including "${url}" here would loop.`);
+        return;
+      }
+      try {
+        lines = splitDecoded(fetched.bytes, this.options.encoding);
+      } catch (error) {
+        report('DECODE_FAILED', 'error', `URL snippet "${url}" is not valid ${this.options.encoding}: ${error instanceof Error ? error.message : String(error)}.`);
+        return;
+      }
+      file = url;
+    } else {
+      if (frame.fromUrl) {
+        // Downloaded text may not reach into the local disk.
+        report('URL_NOT_ALLOWED', 'warning', `Local snippet "${spec.file}" inside downloaded text was ignored: only URL includes are followed there.`);
+        return;
+      }
+      const resolved = this.resolveLocal(spec, report, out);
+      if (!resolved) return;
+      file = resolved;
+      if (frame.stack.includes(file)) {
+        const cycle = [...frame.stack, file].map((f) => path.basename(f)).join(' → ');
+        report('INCLUDE_CYCLE', this.severity(), `Including "${spec.file}" here would loop: ${cycle}.`, {
+          hint: 'A file may not include itself, directly or through another file.',
+        });
+        return;
+      }
+      try {
+        lines = this.reader.read(file, this.options.encoding);
+      } catch (error) {
+        if (error instanceof DecodeError) {
+          report('DECODE_FAILED', 'error', `Snippet "${spec.file}" is not valid ${this.options.encoding}: ${error.message}.`, {
+            hint: 'Save the file in that encoding, or set the snippet option "encoding".',
+          });
+        } else {
+          report('READ_FAILED', 'error', `Snippet "${spec.file}" could not be read: ${error instanceof Error ? error.message : String(error)}.`);
+        }
+        return;
+      }
     }
 
     let selected: string[];
@@ -289,7 +331,7 @@ export class SnippetExpander {
       selected = frame.dropTrailingEmptyLine && lines.at(-1) === '' ? lines.slice(0, -1) : lines;
     }
 
-    const nested: Expansion = { lines: [], origins: [], dependencies: out.dependencies, missing: out.missing, diagnostics: out.diagnostics };
+    const nested: Expansion = { lines: [], origins: [], dependencies: out.dependencies, missing: out.missing, pendingUrls: out.pendingUrls, diagnostics: out.diagnostics };
     this.parse(selected, {
       file,
       origins,
@@ -297,11 +339,46 @@ export class SnippetExpander {
       stack: [...frame.stack, file],
       stripSectionMarkers: !isSection,
       dropTrailingEmptyLine: frame.dropTrailingEmptyLine,
+      fromUrl: frame.fromUrl || isUrl(file),
     }, nested);
     for (let i = 0; i < nested.lines.length; i++) {
       out.lines.push(indent + nested.lines[i]);
       out.origins.push(nested.origins[i] ?? { file, line: 1 });
     }
+  }
+
+  /** Resolve a local path spec, reporting why it cannot be used; the real path or null. */
+  private resolveLocal(
+    spec: PathSpec,
+    report: (code: SnippetErrorCode, severity: 'error' | 'warning', message: string, extra?: { hint?: string; tried?: string[] }) => void,
+    out: Expansion,
+  ): string | null {
+    const resolution = resolveSnippetPath(spec.file, this.options.basePaths, this.options.restrictBasePath);
+    if (resolution.ok) {
+      out.dependencies.add(resolution.file);
+      return resolution.file;
+    }
+    // Watch where the file would be, so creating it recovers by itself.
+    for (const t of resolution.tried) {
+      if (!resolution.outside.includes(t)) {
+        out.dependencies.add(t);
+        out.missing.add(t);
+      }
+    }
+    if (resolution.reason === 'outside') {
+      report('OUTSIDE_BASE_PATH', this.severity(), `Snippet "${spec.file}" resolves outside the base paths (${this.options.basePaths.join(', ')}).`, {
+        tried: resolution.tried,
+        hint: 'Snippet paths are relative to a base path and may not leave it, also not through a symlink. Move the file in, or add its folder to basePaths.',
+      });
+    } else if (resolution.reason === 'directory') {
+      report('NOT_A_FILE', 'error', `Snippet "${spec.file}" is a directory, not a file.`, { tried: resolution.tried, hint: 'Name a file inside it.' });
+    } else {
+      report('SNIPPET_NOT_FOUND', this.severity(), `Snippet "${spec.file}" could not be found.`, {
+        tried: resolution.tried,
+        hint: 'Paths are relative to the base paths (by default the project root), not to the page. Check the spelling, or create the file.',
+      });
+    }
+    return null;
   }
 
   private extractSection(
@@ -383,4 +460,8 @@ export function throwOnError(expansion: Expansion): Expansion {
   const first = expansion.diagnostics.find((d) => d.severity === 'error');
   if (first) throw new SnippetError(first);
   return expansion;
+}
+
+function splitDecoded(bytes: Buffer, encoding: string): string[] {
+  return splitLines(new TextDecoder(encoding, { fatal: true }).decode(bytes));
 }

@@ -19,9 +19,23 @@ export interface SnippetOptions {
   tabLength: number;
   /** URL includes (`https://…`); off by default because they make builds fetch from the network. */
   urlDownload: boolean;
+  /** Host names URL includes may come from; with URL includes on, anything else is refused. */
+  urlAllowHosts: string[];
+  /** Largest download accepted, in bytes (pymdownx's url_max_size). */
+  urlMaxSize: number;
+  /** Seconds to wait for a download (pymdownx's url_timeout). */
+  urlTimeout: number;
+  /** Expected SHA-256 (hex) of a URL's content; a mismatch is an error. */
+  urlPins: Record<string, string>;
+  /** Where downloads are kept so a rebuild works offline. */
+  urlCacheDir: string;
+  /** Seconds a cached download is used without asking the network again. */
+  urlCacheMaxAge: number;
+  /** Extra trusted CA certificates (PEM), for private mirrors and tests. */
+  urlCa?: string;
 }
 
-export const defaultSnippetOptions: Readonly<Omit<SnippetOptions, 'basePaths'>> = Object.freeze({
+export const defaultSnippetOptions: Readonly<Omit<SnippetOptions, 'basePaths' | 'urlCacheDir'>> = Object.freeze({
   checkPaths: true,
   restrictBasePath: true,
   encoding: 'utf-8',
@@ -29,6 +43,11 @@ export const defaultSnippetOptions: Readonly<Omit<SnippetOptions, 'basePaths'>> 
   dedentSubsections: false,
   tabLength: 4,
   urlDownload: false,
+  urlAllowHosts: [],
+  urlMaxSize: 32 * 1024 * 1024,
+  urlTimeout: 10,
+  urlPins: {},
+  urlCacheMaxAge: 24 * 60 * 60,
 });
 
 export class SnippetOptionsError extends Error {
@@ -43,7 +62,11 @@ export function resolveSnippetOptions(
   const basePaths = (partial.basePaths && partial.basePaths.length > 0 ? partial.basePaths : ['.']).map((b) =>
     path.resolve(root, b),
   );
-  const options: SnippetOptions = { ...defaultSnippetOptions, ...partial, basePaths };
+  const urlCacheDir = path.resolve(root, partial.urlCacheDir ?? 'node_modules/.cache/scissors/url-snippets');
+  const options: SnippetOptions = { ...defaultSnippetOptions, ...partial, basePaths, urlCacheDir };
+  for (const [url, pin] of Object.entries(options.urlPins)) {
+    if (!/^[0-9a-f]{64}$/i.test(pin)) throw new SnippetOptionsError(`urlPins["${url}"] must be a SHA-256 in hex, got "${pin}".`);
+  }
   try {
     new TextDecoder(options.encoding);
   } catch {
