@@ -113,7 +113,8 @@ export class UrlStore {
       [...new Set(urls)].filter((u) => !this.memory.has(u)).map(async (url) => {
         const file = this.cacheFile(url);
         const cached = fs.existsSync(file) ? fs.statSync(file) : null;
-        if (cached && (Date.now() - cached.mtimeMs) / 1000 < this.options.urlCacheMaxAge) {
+        const age = cached ? (Date.now() - cached.mtimeMs) / 1000 : Infinity;
+        if (cached && this.options.urlCacheMaxAge > 0 && age < this.options.urlCacheMaxAge) {
           this.memory.set(url, this.checkPin(url, { ok: true, bytes: fs.readFileSync(file) }));
           return;
         }
