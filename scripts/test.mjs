@@ -29,7 +29,7 @@ let exitCode = 0;
 if (!only || only === 'unit') {
   // shellcheck is needed by the script tests; install it like Chromium when missing.
   ensureDebianPackages({ shellcheck: 'shellcheck' });
-  const files = fs.globSync('tests/{unit,build,scripts}/**/*.test.ts').sort();
+  const files = fs.globSync('tests/{unit,build,scripts,check}/**/*.test.ts').sort();
   const unit = await run(process.execPath, ['--test', '--test-concurrency=2', '--test-reporter=spec', ...files]);
   const passed = Number(/ℹ pass (\d+)/.exec(unit.output)?.[1] ?? 0);
   const failed = Number(/ℹ fail (\d+)/.exec(unit.output)?.[1] ?? 0);

@@ -8,6 +8,7 @@ import remarkDirective from 'remark-directive';
 import { codeFrameTransformer } from '../markdown/code-frame.ts';
 import rehypeIds from '../markdown/rehype-ids.ts';
 import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
+import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
 import remarkAdmonitions from '../markdown/remark-admonitions.ts';
 import remarkFigure from '../markdown/remark-figure.ts';
 import remarkLinkDirective from '../markdown/remark-link-directive.ts';
@@ -28,22 +29,26 @@ export function createExpander(options: ScissorsOptions): SnippetExpander {
 }
 
 /** The `markdown` block of the Astro config. */
+/** Set by `npm run check` for its own build: keep going on snippet errors, record source positions. */
+export const isCheckBuild = () => process.env.SCISSORS_CHECK_BUILD === '1';
+
 export function scissorsMarkdown(options: ScissorsOptions): NonNullable<AstroUserConfig['markdown']> {
   const expander = createExpander(options);
+  const check = isCheckBuild();
   return {
     processor: unified({
       // Material renders quotes and dashes as written; so do we (and included text matches the page).
       smartypants: false,
       remarkPlugins: [
         remarkDirective,
-        [remarkSnippets, { expander, root: options.root }],
+        [remarkSnippets, { expander, root: options.root, failOnError: !check, recordSources: check }],
         remarkTabs,
         remarkAdmonitions,
         remarkFigure,
         remarkLinkDirective,
         remarkUnknownDirectives,
       ],
-      rehypePlugins: [rehypeIds, rehypeLinkRel],
+      rehypePlugins: [rehypeIds, rehypeLinkRel, ...(check ? [[rehypeSourcePositions, { root: options.root }] as [typeof rehypeSourcePositions, { root: string }]] : [])],
     }),
     syntaxHighlight: 'shiki',
     shikiConfig: {

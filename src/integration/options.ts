@@ -35,6 +35,24 @@ export const scissorsOptionsSchema = z.object({
     })
     .optional(),
   snippets: snippetOptionsSchema.prefault({}),
+  /** `npm run check`: external link policy and severities. */
+  check: z
+    .object({
+      external: z
+        .object({
+          allowHttpHosts: z.array(z.string()).default([]),
+          allow: z.array(z.string()).default([]),
+          deny: z.array(z.string()).default([]),
+          concurrency: z.number().int().positive().default(8),
+          timeout: z.number().positive().default(10),
+          retries: z.number().int().nonnegative().default(2),
+          cacheTtl: z.number().nonnegative().default(24 * 60 * 60),
+        })
+        .prefault({}),
+      /** Problem code → error, warning or off. */
+      severity: z.record(z.string(), z.enum(['error', 'warning', 'off'])).default({}),
+    })
+    .prefault({}),
 });
 
 export type ScissorsOptionsInput = z.input<typeof scissorsOptionsSchema>;

@@ -25,6 +25,13 @@ export interface RemarkSnippetsOptions {
   expander: SnippetExpander;
   /** Project root: messages show paths relative to it. */
   root: string;
+  /**
+   * Throw on snippet errors (the default: a broken include fails the build). `npm run check`
+   * turns it off to build every page anyway and report all problems in one run.
+   */
+  failOnError?: boolean;
+  /** Record where included links and images came from (`data-scissors-src`), for the checker. */
+  recordSources?: boolean;
 }
 
 /** Where an included node came from, kept on `node.data` for source links and the checker. */
@@ -73,12 +80,18 @@ export class SnippetBuildError extends Error {
 const markdownExtensions = [gfm(), directive()];
 const markdownFromExtensions = [gfmFromMarkdown(), directiveFromMarkdown()];
 
-function parseIncluded(text: string, origins: LineOrigin[], place: Nodes['position']): RootContent[] {
+const SOURCE_TYPES = new Set(['link', 'image', 'linkReference', 'imageReference', 'textDirective']);
+
+function parseIncluded(text: string, origins: LineOrigin[], place: Nodes['position'], recordSources: boolean, root: string): RootContent[] {
   const tree = fromMarkdown(text, { extensions: markdownExtensions, mdastExtensions: markdownFromExtensions });
   visit(tree, (node) => {
     const line = node.position?.start.line;
     const origin = line ? origins[line - 1] : undefined;
     if (origin) (node.data ??= {}).snippetOrigin = { file: origin.file, line: origin.line };
+    if (recordSources && origin && SOURCE_TYPES.has(node.type)) {
+      const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
+      data.hProperties = { ...data.hProperties, dataScissorsSrc: `${path.relative(root, origin.file)}:${origin.line}:${node.position?.start.column ?? 1}` };
+    }
     // Point positions at the marker: the page is the file the MDX compiler knows.
     if (place) node.position = place;
     else delete node.position;
@@ -91,6 +104,8 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
   (data.micromarkExtensions ??= []).push(snippetSyntax());
   (data.fromMarkdownExtensions ??= []).push(snippetFromMarkdown());
   const { expander, root } = options;
+  const failOnError = options.failOnError ?? true;
+  const recordSources = options.recordSources ?? false;
 
   return async (tree: Root, file: VFile) => {
     const page = file.path ? path.resolve(file.path) : path.join(root, '<memory>.md');
@@ -154,7 +169,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
           continue;
         }
         const place = node.position ? { start: node.position.start, end: end ?? node.position.end } : undefined;
-        children.push(...parseIncluded(expansion.lines.join('\n'), expansion.origins, place));
+        children.push(...parseIncluded(expansion.lines.join('\n'), expansion.origins, place, recordSources, root));
       }
       parent.children = children as Parent['children'];
     }
@@ -197,7 +212,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     file.data.snippetDiagnostics = diagnostics;
     const rel = (f: string) => path.relative(root, f) || f;
     for (const d of diagnostics) {
-      if (d.severity === 'warning') {
+      if (d.severity === 'warning' || !failOnError) {
         const message = file.message(formatDiagnostic(d, rel), {
           place: { line: d.chain[0]?.line ?? d.location.line, column: d.chain[0]?.column ?? d.location.column },
           ruleId: d.code,
@@ -208,7 +223,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
       }
     }
     const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0) throw new SnippetBuildError(errors, root);
+    if (errors.length > 0 && failOnError) throw new SnippetBuildError(errors, root);
   };
 }
 

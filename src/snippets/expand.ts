@@ -33,6 +33,8 @@ export interface Expansion {
   missing: Set<string>;
   /** URLs the text needs that were not downloaded yet (see `expandLinesAsync`). */
   pendingUrls: Set<string>;
+  /** Each successful include: the file (or URL) and the markers that led to it, outermost first. */
+  includes: Array<{ file: string; chain: SourceLocation[] }>;
   diagnostics: SnippetDiagnostic[];
 }
 
@@ -115,6 +117,7 @@ export class SnippetExpander {
       dependencies: new Set(),
       missing: new Set(),
       pendingUrls: new Set(),
+      includes: [],
       diagnostics: [],
     };
     const origins = lines.map((_, i) => ({ file: ctx.file, line: firstLine + i }));
@@ -331,7 +334,8 @@ export class SnippetExpander {
       selected = frame.dropTrailingEmptyLine && lines.at(-1) === '' ? lines.slice(0, -1) : lines;
     }
 
-    const nested: Expansion = { lines: [], origins: [], dependencies: out.dependencies, missing: out.missing, pendingUrls: out.pendingUrls, diagnostics: out.diagnostics };
+    out.includes.push({ file, chain: [...frame.chain, at] });
+    const nested: Expansion = { lines: [], origins: [], dependencies: out.dependencies, missing: out.missing, pendingUrls: out.pendingUrls, includes: out.includes, diagnostics: out.diagnostics };
     this.parse(selected, {
       file,
       origins,

@@ -1,0 +1,262 @@
+/**
+ * `npm run check`: snippets first (with the engine, so a missing snippet never hides anything
+ * else), then a check build of every page, then every link, anchor, image and asset in the HTML,
+ * each problem mapped back to the source file, line and column a maintainer edits.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { SourceLocation } from '../snippets/errors.ts';
+import type { SnippetExpander } from '../snippets/expand.ts';
+import { checkExternalUrls, externalPolicyProblem, type ExternalPolicy, type HttpCheckOptions } from './external.ts';
+import { pageFacts, type PageFacts, type Reference } from './html.ts';
+import { classify, resolveInDist, sitePathOf } from './links.ts';
+import type { Problem } from './problems.ts';
+
+export interface CheckRunOptions {
+  root: string;
+  expander: SnippetExpander;
+  /** Content folder, relative to root. */
+  contentDir: string;
+  /** Build into a temporary folder first (default); otherwise check `dist` as it is. */
+  build: boolean;
+  dist?: string;
+  external: boolean;
+  policy: ExternalPolicy;
+  http: HttpCheckOptions;
+  severity: Record<string, 'error' | 'warning' | 'off'>;
+  /** Called with progress lines (to stderr), so a long run is not silent. */
+  log?: (line: string) => void;
+}
+
+interface PageSource {
+  file: string; // relative to root
+  sitePath: string;
+  text: string;
+  dependencies: string[]; // relative to root
+  /** How each included file was reached: relative file → markers from the page inward. */
+  chains: Map<string, SourceLocation[]>;
+}
+
+const rel = (root: string, file: string) => (/^https?:/i.test(file) ? file : path.relative(root, file) || file);
+
+function listPages(root: string, contentDir: string): string[] {
+  return fs
+    .globSync('**/*.{md,mdx}', { cwd: path.join(root, contentDir) })
+    .sort()
+    .map((f) => path.join(root, contentDir, f));
+}
+
+function sitePathForEntry(root: string, contentDir: string, file: string): string {
+  const id = path.relative(path.join(root, contentDir), file).replace(/\.(md|mdx)$/, '').split(path.sep).join('/');
+  return id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`;
+}
+
+/** Front matter is not page text: markers in it are not markers. */
+function bodyStart(lines: string[]): number {
+  if (lines[0] !== '---') return 0;
+  const end = lines.indexOf('---', 1);
+  return end < 0 ? 0 : end + 1;
+}
+
+async function snippetProblems(options: CheckRunOptions, pages: string[]): Promise<{ problems: Problem[]; sources: PageSource[] }> {
+  const problems: Problem[] = [];
+  const sources: PageSource[] = [];
+  for (const file of pages) {
+    const text = fs.readFileSync(file, 'utf8');
+    const lines = text.split(/\r\n|\r|\n/);
+    const start = bodyStart(lines);
+    const result = await options.expander.expandLinesAsync(lines.slice(start), { file, firstLine: start + 1, dropTrailingEmptyLine: true });
+    const at = (l: SourceLocation) => ({ file: rel(options.root, l.file), line: l.line, column: l.column });
+    const chains = new Map<string, SourceLocation[]>();
+    for (const include of result.includes) {
+      const key = rel(options.root, include.file);
+      if (!chains.has(key)) chains.set(key, include.chain.map(at));
+    }
+    sources.push({
+      file: rel(options.root, file),
+      chains,
+      sitePath: sitePathForEntry(options.root, options.contentDir, file),
+      text,
+      dependencies: [...result.dependencies].filter((d) => !result.missing.has(d)).map((d) => rel(options.root, d)),
+    });
+    for (const d of result.diagnostics) {
+      problems.push({ code: d.code, severity: d.severity, message: d.message, hint: d.hint, location: at(d.location), chain: d.chain.map(at) });
+    }
+  }
+  return { problems, sources };
+}
+
+function buildSite(options: CheckRunOptions): { dist: string } | { problem: Problem } {
+  const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-check-'));
+  options.log?.('building every page for the check…');
+  const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
+    cwd: options.root,
+    encoding: 'utf8',
+    env: { ...process.env, SCISSORS_CHECK_BUILD: '1', FORCE_COLOR: '0' },
+    maxBuffer: 64 * 1024 * 1024,
+  });
+  if (result.status === 0) return { dist };
+  fs.rmSync(dist, { recursive: true, force: true });
+  const output = `${result.stdout}\n${result.stderr}`;
+  const where = /((?:content|src)\/[^\s:]+\.(?:mdx?|astro)):(\d+):(\d+)/.exec(output);
+  const firstError = output.split('\n').find((l) => /error/i.test(l))?.trim() ?? 'astro build failed';
+  return {
+    problem: {
+      code: 'BUILD_FAILED',
+      severity: 'error',
+      message: `The site did not build: ${firstError}`,
+      hint: 'Run `npm run build` to see the full error.',
+      location: where ? { file: where[1] ?? '', line: Number(where[2]), column: Number(where[3]) } : { file: 'astro.config.mjs', line: 1, column: 1 },
+      chain: [],
+    },
+  };
+}
+
+/** Where a reference was written: its recorded position, or the first place its URL appears in the sources. */
+function locate(root: string, reference: Reference, page: PageSource | undefined, templates: Map<string, string>): SourceLocation {
+  if (reference.source) {
+    const m = /^(.*):(\d+):(\d+)$/.exec(reference.source);
+    if (m) return { file: m[1] ?? '', line: Number(m[2]), column: Number(m[3]) };
+  }
+  const search = (file: string, text: string): SourceLocation | null => {
+    for (const needle of [`(${reference.url}`, `"${reference.url}"`, `'${reference.url}'`, reference.url]) {
+      const index = text.indexOf(needle);
+      if (index < 0) continue;
+      const before = text.slice(0, index + (needle === reference.url ? 0 : 1));
+      const line = before.split('\n').length;
+      const column = before.length - before.lastIndexOf('\n');
+      return { file, line, column };
+    }
+    return null;
+  };
+  if (page) {
+    const found = search(page.file, page.text);
+    if (found) return found;
+    for (const dep of page.dependencies) {
+      try {
+        const hit = search(dep, fs.readFileSync(path.join(root, dep), 'utf8'));
+        if (hit) return hit;
+      } catch {
+        // a URL dependency or a vanished file: keep looking
+      }
+    }
+  }
+  for (const [file, text] of templates) {
+    const found = search(file, text);
+    if (found) return found;
+  }
+  return { file: page?.file ?? 'src/layouts/DocLayout.astro', line: 1, column: 1 };
+}
+
+export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
+  const { root } = options;
+  const pages = listPages(root, options.contentDir);
+  const { problems, sources } = await snippetProblems(options, pages);
+  options.log?.(`${pages.length} pages, snippets checked`);
+
+  let dist = options.dist ? path.resolve(root, options.dist) : path.join(root, 'dist');
+  let temporary = false;
+  if (options.build) {
+    const built = buildSite(options);
+    if ('problem' in built) return finish([...problems, built.problem], options.severity);
+    dist = built.dist;
+    temporary = true;
+  }
+  try {
+    const templates = new Map<string, string>();
+    for (const f of fs.globSync('src/**/*.astro', { cwd: root })) templates.set(f, fs.readFileSync(path.join(root, f), 'utf8'));
+    const bySitePath = new Map(sources.map((s) => [s.sitePath, s]));
+    const htmlFiles = fs.globSync('**/*.html', { cwd: dist }).map((f) => path.join(dist, f));
+    const facts = new Map<string, PageFacts>();
+    for (const file of htmlFiles) facts.set(file, pageFacts(fs.readFileSync(file, 'utf8')));
+    options.log?.(`${htmlFiles.length} built pages read`);
+
+    const external = new Map<string, Array<{ reference: Reference; location: SourceLocation; page: string }>>();
+    for (const [file, { references, ids }] of facts) {
+      const sitePath = sitePathOf(dist, file);
+      const source = bySitePath.get(sitePath);
+      for (const reference of references) {
+        const report = (code: string, message: string, hint?: string) => {
+          const location = locate(root, reference, source, templates);
+          // Written in an included file: say through which markers it reached this page.
+          const via = source && location.file !== source.file ? source.chains.get(location.file) : undefined;
+          problems.push({ code, severity: 'error', message, hint, location, chain: via ? [...via, location] : [], page: sitePath });
+        };
+        const isLink = reference.tag === 'a' || reference.tag === 'area';
+        if (isLink && reference.target === '_blank' && !reference.rel.includes('noopener')) {
+          report('TARGET_BLANK_NO_NOOPENER', `The link to "${reference.url}" opens a new tab without rel="noopener".`, 'Add rel="noopener" (Scissors adds it to Markdown links; raw HTML and JSX need it written).');
+        }
+        const c = classify(reference.url, sitePath);
+        if (c.kind === 'skip') continue;
+        if (c.kind === 'bad') {
+          report('EXTERNAL_BAD_URL', `"${reference.url}": ${c.reason}.`);
+          continue;
+        }
+        if (c.kind === 'fragment') {
+          if (c.fragment !== '' && c.fragment !== 'top' && !ids.has(c.fragment)) {
+            report('ANCHOR_NOT_FOUND', `No element with id "${c.fragment}" on this page (${sitePath}).`, 'Link to an existing heading id; ids are the github-slugger slugs of the heading text.');
+          }
+          continue;
+        }
+        if (c.kind === 'internal') {
+          const target = resolveInDist(dist, c.pathname);
+          if (!target) {
+            if (isLink) report('PAGE_NOT_FOUND', `"${reference.url}" does not exist in the built site.`, 'Check the path: pages live at /<file name>/, files from public/ at /<path>.');
+            else report('ASSET_NOT_FOUND', `The ${reference.tag} "${reference.url}" does not exist in the built site.`, 'Put the file under public/ and link it from the site root, e.g. /images/x.svg.');
+            continue;
+          }
+          if (c.fragment && target.endsWith('.html')) {
+            const targetIds = facts.get(target)?.ids;
+            if (targetIds && c.fragment !== 'top' && !targetIds.has(c.fragment)) {
+              report('ANCHOR_NOT_FOUND', `"${reference.url}": no element with id "${c.fragment}" on ${sitePathOf(dist, target)}.`, 'Link to an existing heading id on that page.');
+            }
+          }
+          continue;
+        }
+        const policyProblem = externalPolicyProblem(c.url, options.policy);
+        if (policyProblem) {
+          report(policyProblem.code, policyProblem.message);
+          continue;
+        }
+        if (options.external) {
+          const list = external.get(c.url) ?? [];
+          list.push({ reference, location: locate(root, reference, source, templates), page: sitePath });
+          external.set(c.url, list);
+        }
+      }
+    }
+
+    if (options.external && external.size > 0) {
+      options.log?.(`checking ${external.size} external URLs…`);
+      const results = await checkExternalUrls([...external.keys()], options.http);
+      for (const [url, uses] of external) {
+        const result = results.get(url);
+        if (result?.ok) continue;
+        const why = result?.status ? `HTTP ${result.status}` : (result?.error ?? 'no answer');
+        for (const use of uses) {
+          problems.push({ code: 'EXTERNAL_BROKEN', severity: 'error', message: `"${url}" is broken (${why}).`, location: use.location, chain: [], page: use.page });
+        }
+      }
+    }
+  } finally {
+    if (temporary) fs.rmSync(dist, { recursive: true, force: true });
+  }
+  return finish(problems, options.severity);
+}
+
+/** Apply severity overrides and report each problem once, however many pages show it. */
+function finish(problems: Problem[], severity: CheckRunOptions['severity']): Problem[] {
+  const seen = new Set<string>();
+  const out: Problem[] = [];
+  for (const p of problems) {
+    const level = severity[p.code];
+    if (level === 'off') continue;
+    const key = `${p.code}|${p.location.file}:${p.location.line}:${p.location.column}|${p.message.replace(/ on this page \(.*\)\.$/, '')}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(level ? { ...p, severity: level } : p);
+  }
+  return out;
+}
