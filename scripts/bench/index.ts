@@ -1,40 +1,105 @@
 /**
- * `npm run bench [name…]`: runs the benchmarks (all by default), prints a table and writes
- * bench-results/latest.json with the machine they ran on.
+ * `npm run bench [snippets|dev-reload|build|check|weight …]`: runs the benchmarks (all by
+ * default), prints a table and writes bench-results/latest.json with the machine they ran on.
+ * The machine is noisy: compare ratios taken in the same run.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { runCheck } from '../../src/check/run.ts';
+import { createExpander, parseScissorsOptions } from '../../src/integration/index.ts';
+import { runBuildBench, type BuildBench } from './build.ts';
 import { runDevReloadBench } from './dev-reload.ts';
 import { runSnippetBench } from './snippets.ts';
-import { fmt } from './stats.ts';
+import { fmt, summarise } from './stats.ts';
+import { kb, pageWeight } from './weight.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
 const results: Record<string, unknown> = {};
 const rows: Array<[string, string, string]> = [];
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
 if (want('snippets')) {
+  log('snippet expansion…');
   const r = runSnippetBench();
   results.snippets = r;
   rows.push([
     'snippet expansion',
-    `${fmt(r.markersPerSecond)} markers/s (median of ${r.seconds.runs}; ${fmt(r.seconds.min * 1000)}–${fmt(r.seconds.max * 1000)} ms for ${r.markers} markers)`,
-    `${r.reads} reads for ${r.files} files`,
+    `${fmt(r.markersPerSecond)} markers/s`,
+    `${r.markers} markers on ${r.pages} pages; median of ${r.seconds.runs} ${fmt(r.seconds.median * 1000)} ms (${fmt(r.seconds.min * 1000)}–${fmt(r.seconds.max * 1000)}); ${r.reads} reads for ${r.files} files`,
   ]);
 }
+
 if (want('dev-reload')) {
+  log('dev reload (200 pages)…');
   const r = await runDevReloadBench();
   results.devReload = r;
-  rows.push(['dev reload: HTML served', `median ${fmt(r.serveMs.median)} ms, worst ${fmt(r.serveMs.max)} ms`, `target ≤ 150 ms median; ${r.pages} pages, ${r.edits} edits`]);
-  rows.push(['dev reload: page shows it', `median ${fmt(r.browserMs.median)} ms, worst ${fmt(r.browserMs.max)} ms`, 'target ≤ 500 ms median']);
+  rows.push(['dev reload → HTML served', `median ${fmt(r.serveMs.median)} ms, worst ${fmt(r.serveMs.max)} ms`, `target ≤ 150 ms median; ${r.pages} pages, ${r.edits} edits`]);
+  rows.push(['dev reload → page shows it', `median ${fmt(r.browserMs.median)} ms, worst ${fmt(r.browserMs.max)} ms`, 'target ≤ 500 ms median']);
+}
+
+let corpus: BuildBench | undefined;
+if (want('build') || want('check') || want('weight')) {
+  const sizes = want('build') ? [100, 1000] : [1000];
+  for (const pages of sizes) {
+    log(`build of ${pages} pages (1 warm-up + 3 runs, then the bare pipeline)…`);
+    const r = await runBuildBench(pages, want('build') ? 3 : 1, pages === 1000);
+    results[`build${pages}`] = r;
+    if (pages === 1000) corpus = r;
+    if (want('build')) {
+      rows.push([
+        `build ${pages} pages`,
+        `${fmt(r.wallSeconds.median, 1)} s (${fmt(r.wallSeconds.min, 1)}–${fmt(r.wallSeconds.max, 1)}), ${fmt(r.msPerPage, 1)} ms/page, peak ${fmt(r.peakRssMiB.median)} MiB`,
+        pages === 1000 ? 'target ≤ 25 s, ≤ 1 GB' : `snippets: ${r.snippetReads}`,
+      ]);
+      rows.push([`bare pipeline ${pages} pages`, `${fmt(r.bareSeconds.median, 1)} s (${fmt(r.bareSeconds.min, 1)}–${fmt(r.bareSeconds.max, 1)})`, `Astro / bare = ${fmt(r.ratio, 2)}×${pages === 1000 ? ' (target ≤ 1.5×)' : ''}`]);
+    }
+  }
+}
+
+if (corpus?.siteDir && (want('check') || want('weight'))) {
+  const site = corpus.siteDir;
+  if (want('check')) {
+    log('check of the 1000-page build…');
+    const options = parseScissorsOptions({ root: site });
+    const times: number[] = [];
+    let problems = 0;
+    for (let i = 0; i < 3; i++) {
+      const start = performance.now();
+      const found = await runCheck({
+        root: site, expander: createExpander(options), contentDir: 'content/docs', build: false, external: false,
+        policy: options.check.external,
+        http: { concurrency: 1, timeoutMs: 1000, retries: 0, backoffMs: 0, maxRetryAfterMs: 0, cacheTtl: 0 },
+        severity: {},
+      });
+      times.push((performance.now() - start) / 1000);
+      problems = found.length;
+    }
+    const s = summarise(times);
+    results.check1000 = { seconds: s, problems };
+    rows.push(['check 1000 built pages', `${fmt(s.median, 2)} s (${fmt(s.min, 2)}–${fmt(s.max, 2)})`, `target ≤ 5 s; ${problems} problems; without the build (--no-build)`]);
+  }
+  if (want('weight')) {
+    log('page weight…');
+    const built = spawnSync('npm', ['run', 'build'], { cwd: root, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(built.stderr);
+    const security = pageWeight(path.join(root, 'dist'), '/security/');
+    const page = pageWeight(path.join(site, 'dist'), '/page-0001/');
+    results.weight = { security, corpusPage: page };
+    rows.push(['weight /security/', `HTML ${kb(security.html)}, CSS ${kb(security.css)}, JS ${kb(security.js)}`, 'JS budget ≤ 12 KB gz']);
+    rows.push(['weight corpus page', `HTML ${kb(page.html)}, CSS ${kb(page.css)}, JS ${kb(page.js)}`, 'sidebar of 1001 links included']);
+  }
+  fs.rmSync(site, { recursive: true, force: true });
 }
 
 const machine = { cpus: os.cpus().length, cpuModel: os.cpus()[0]?.model ?? 'unknown', memoryGiB: Math.round(os.totalmem() / 2 ** 30), node: process.version, platform: `${os.platform()} ${os.arch()}` };
 const width = Math.max(...rows.map((r) => r[0].length));
-console.log(`\nScissors benchmarks — ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
-for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value}  (${note})`);
+const valueWidth = Math.max(...rows.map((r) => r[1].length));
+console.log(`\nScissors benchmarks — ${machine.cpuModel}, ${machine.cpus} cores, ${machine.memoryGiB} GiB, Node ${machine.node}\n`);
+for (const [name, value, note] of rows) console.log(`${name.padEnd(width)}  ${value.padEnd(valueWidth)}  ${note}`);
 fs.mkdirSync(path.join(root, 'bench-results'), { recursive: true });
-fs.writeFileSync(path.join(root, 'bench-results/latest.json'), `${JSON.stringify({ machine, results }, null, 2)}\n`);
+fs.writeFileSync(path.join(root, 'bench-results/latest.json'), `${JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2)}\n`);
 console.log('\nwritten: bench-results/latest.json');

@@ -173,6 +173,12 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
     for (const file of htmlFiles) facts.set(file, pageFacts(fs.readFileSync(file, 'utf8')));
     options.log?.(`${htmlFiles.length} built pages read`);
 
+    // The same few targets (sidebar, assets) are linked from every page: resolve each once.
+    const resolved = new Map<string, string | null>();
+    const resolve = (pathname: string) => {
+      if (!resolved.has(pathname)) resolved.set(pathname, resolveInDist(dist, pathname));
+      return resolved.get(pathname) ?? null;
+    };
     const external = new Map<string, Array<{ reference: Reference; location: SourceLocation; page: string }>>();
     for (const [file, { references, ids }] of facts) {
       const sitePath = sitePathOf(dist, file);
@@ -201,7 +207,7 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
           continue;
         }
         if (c.kind === 'internal') {
-          const target = resolveInDist(dist, c.pathname);
+          const target = resolve(c.pathname);
           if (!target) {
             if (isLink) report('PAGE_NOT_FOUND', `"${reference.url}" does not exist in the built site.`, 'Check the path: pages live at /<file name>/, files from public/ at /<path>.');
             else report('ASSET_NOT_FOUND', `The ${reference.tag} "${reference.url}" does not exist in the built site.`, 'Put the file under public/ and link it from the site root, e.g. /images/x.svg.');

@@ -32,8 +32,7 @@ export function createExpander(options: ScissorsOptions): SnippetExpander {
 /** Set by `npm run check` for its own build: keep going on snippet errors, record source positions. */
 export const isCheckBuild = () => process.env.SCISSORS_CHECK_BUILD === '1';
 
-export function scissorsMarkdown(options: ScissorsOptions): NonNullable<AstroUserConfig['markdown']> {
-  const expander = createExpander(options);
+export function scissorsMarkdown(options: ScissorsOptions, expander: SnippetExpander = createExpander(options)): NonNullable<AstroUserConfig['markdown']> {
   const check = isCheckBuild();
   return {
     processor: unified({
@@ -59,13 +58,37 @@ export function scissorsMarkdown(options: ScissorsOptions): NonNullable<AstroUse
   };
 }
 
-export function scissors(options: ScissorsOptions): AstroIntegration {
+export function scissors(options: ScissorsOptions, expander?: SnippetExpander): AstroIntegration {
   return {
     name: 'scissors',
     hooks: {
       'astro:config:setup': ({ updateConfig }) => {
-        updateConfig({ vite: { plugins: [snippetWatchPlugin()] } });
+        updateConfig({
+          vite: {
+            plugins: [snippetWatchPlugin()],
+            build: {
+              rollupOptions: {
+                // Every MDX module carries Astro's "use astro:head-inject" directive, which the
+                // bundler warns about once per page; the warning is Astro's own and harmless.
+                onwarn(warning: { code?: string; message: string }, warn: (log: never) => void) {
+                  if (warning.code === 'MODULE_LEVEL_DIRECTIVE' && warning.message.includes('astro:head-inject')) return;
+                  warn(warning as never);
+                },
+              },
+            },
+          },
+        });
+      },
+      'astro:build:done': ({ logger }) => {
+        // One expander per build: each included file is read once, however many pages include it.
+        if (expander) logger.info(`snippets: ${expander.reader.reads} file reads, ${expander.reader.files} distinct files`);
       },
     },
   };
+}
+
+/** Everything astro.config.mjs needs, sharing one snippet engine (and its file cache). */
+export function createScissors(options: ScissorsOptions): { markdown: NonNullable<AstroUserConfig['markdown']>; integration: AstroIntegration } {
+  const expander = createExpander(options);
+  return { markdown: scissorsMarkdown(options, expander), integration: scissors(options, expander) };
 }

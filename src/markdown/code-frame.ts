@@ -20,6 +20,20 @@ export function parseMeta(meta: string | undefined): Record<string, string> {
 
 const text = (value: string): ElementContent => ({ type: 'text', value });
 
+/**
+ * With `defaultColor: 'light-dark()'` each token's `color: light-dark(a, b)` already follows the
+ * page's colour scheme; the `--shiki-light`/`--shiki-dark` copies Shiki adds beside it are unused
+ * by our CSS and would double the weight of every highlighted page.
+ */
+export function stripThemeVariables(style: unknown): string | undefined {
+  if (typeof style !== 'string') return undefined;
+  const kept = style
+    .split(';')
+    .filter((d) => d.trim() !== '' && !/^\s*--shiki-/.test(d))
+    .join(';');
+  return kept === '' ? undefined : kept;
+}
+
 export interface CodeFrameOptions {
   /** Where included files can be read online: their captions link there. */
   repository?: { url: string; branch: string };
@@ -41,6 +55,10 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
       // Scrollable regions must be reachable by keyboard.
       node.properties.tabindex = 0;
       node.properties.dataLanguage = this.options.lang;
+      node.properties.style = stripThemeVariables(node.properties.style);
+    },
+    span(node) {
+      node.properties.style = stripThemeVariables(node.properties.style);
     },
     root(root: Root) {
       const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');

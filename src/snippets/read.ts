@@ -29,6 +29,11 @@ export class FileReader {
   /** How many times a file was actually read from disk (for tests and the benchmark). */
   reads = 0;
 
+  /** How many distinct files were read. */
+  get files(): number {
+    return this.cache.size;
+  }
+
   read(file: string, encoding: string): string[] {
     const stat = fs.statSync(file);
     const cached = this.cache.get(file);

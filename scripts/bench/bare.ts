@@ -1,0 +1,53 @@
+/**
+ * The limit: the same pages through our plugins in one process without Astro — parse →
+ * remark plugins → rehype → Shiki (Astro's own rehype-shiki, same config) → HTML string.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { rehypeShiki } from '@astrojs/markdown-remark';
+import rehypeStringify from 'rehype-stringify';
+import remarkDirective from 'remark-directive';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { codeFrameTransformer } from '../../src/markdown/code-frame.ts';
+import rehypeIds from '../../src/markdown/rehype-ids.ts';
+import rehypeLinkRel from '../../src/markdown/rehype-link-rel.ts';
+import remarkAdmonitions from '../../src/markdown/remark-admonitions.ts';
+import remarkFigure from '../../src/markdown/remark-figure.ts';
+import remarkLinkDirective from '../../src/markdown/remark-link-directive.ts';
+import remarkSnippets from '../../src/markdown/remark-snippets.ts';
+import remarkTabs from '../../src/markdown/remark-tabs.ts';
+import remarkUnknownDirectives from '../../src/markdown/remark-unknown-directives.ts';
+import { SnippetExpander } from '../../src/snippets/expand.ts';
+import { resolveSnippetOptions } from '../../src/snippets/options.ts';
+
+export async function renderBare(siteDir: string): Promise<{ pages: number; bytes: number }> {
+  const expander = new SnippetExpander(resolveSnippetOptions(siteDir));
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkDirective)
+    .use(remarkSnippets, { expander, root: siteDir })
+    .use(remarkTabs)
+    .use(remarkAdmonitions)
+    .use(remarkFigure)
+    .use(remarkLinkDirective)
+    .use(remarkUnknownDirectives)
+    .use(remarkRehype, { allowDangerousHtml: true })
+    .use(rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light-dark()', transformers: [codeFrameTransformer()] })
+    .use(rehypeIds)
+    .use(rehypeLinkRel)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+  const files = fs.globSync('content/docs/*.mdx', { cwd: siteDir }).sort();
+  let bytes = 0;
+  for (const file of files) {
+    const full = path.join(siteDir, file);
+    const text = fs.readFileSync(full, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const out = await processor.process(new VFile({ path: full, value: text }));
+    bytes += String(out.value).length;
+  }
+  return { pages: files.length, bytes };
+}
