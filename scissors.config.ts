@@ -6,6 +6,7 @@ import type { ScissorsOptionsInput } from './src/integration/options.ts';
 
 export default {
   siteTitle: 'Powertools for AWS Lambda (Python)',
+  siteUrl: 'https://docs.powertools.aws.dev',
   repository: {
     url: 'https://github.com/aws-powertools/powertools-lambda-python',
     branch: 'develop',

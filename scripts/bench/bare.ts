@@ -37,7 +37,7 @@ export async function renderBare(siteDir: string): Promise<{ pages: number; byte
     .use(remarkLinkDirective)
     .use(remarkUnknownDirectives)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeShiki, { themes: { light: 'github-light', dark: 'github-dark' }, defaultColor: 'light-dark()', transformers: [codeFrameTransformer()] })
+    .use(rehypeShiki, { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: 'light-dark()', transformers: [codeFrameTransformer()] })
     .use(rehypeIds)
     .use(rehypeLinkRel)
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -51,7 +51,8 @@ export function scissorsMarkdown(options: ScissorsOptions, expander: SnippetExpa
     }),
     syntaxHighlight: 'shiki',
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // The *-default GitHub themes meet WCAG AA contrast on our code background; the classic ones do not.
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: 'light-dark()',
       transformers: [codeFrameTransformer({ repository: options.repository })],
     },

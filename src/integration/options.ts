@@ -27,6 +27,8 @@ export const scissorsOptionsSchema = z.object({
   /** Project root; snippet base paths resolve against it (not against the working directory). */
   root: z.string(),
   siteTitle: z.string().default('Scissors'),
+  /** Where the site is published (absolute URL); needed for the sitemap. */
+  siteUrl: z.url().optional(),
   /** Where the sources live, for edit-this-page links and links from included blocks to their file. */
   repository: z
     .object({

@@ -34,6 +34,32 @@ export function stripThemeVariables(style: unknown): string | undefined {
   return kept === '' ? undefined : kept;
 }
 
+/** Line numbers from `{2-4}`, `{1,3}` or `hl_lines="2 3-5"` in the fence meta. */
+export function highlightedLines(meta: string | undefined, pairs: Record<string, string>): Set<number> {
+  const lines = new Set<number>();
+  const specs: string[] = [];
+  const braces = /\{([\d,\s-]+)\}/.exec(meta ?? '');
+  if (braces?.[1]) specs.push(...braces[1].split(','));
+  if (pairs.hl_lines) specs.push(...pairs.hl_lines.split(/\s+/));
+  for (const spec of specs) {
+    const m = /^\s*(\d+)(?:-(\d+))?\s*$/.exec(spec);
+    if (!m) continue;
+    const from = Number(m[1]);
+    const to = Number(m[2] ?? m[1]);
+    for (let n = from; n <= to && n - from < 10_000; n++) lines.add(n);
+  }
+  return lines;
+}
+
+/** First line number to show, from `linenums="1"`, `showLineNumbers` or `showLineNumbers=5`; null for none. */
+export function lineNumberStart(meta: string | undefined, pairs: Record<string, string>): number | null {
+  if (pairs.linenums) return Number.parseInt(pairs.linenums, 10) || 1;
+  if (pairs.showLineNumbers) return Number.parseInt(pairs.showLineNumbers, 10) || 1;
+  return /(^|\s)showLineNumbers(\s|$)/.test(meta ?? '') ? 1 : null;
+}
+
+const PROMPT_LANGUAGES = new Set(['console', 'shell-session', 'shellsession']);
+
 export interface CodeFrameOptions {
   /** Where included files can be read online: their captions link there. */
   repository?: { url: string; branch: string };
@@ -60,10 +86,29 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
     span(node) {
       node.properties.style = stripThemeVariables(node.properties.style);
     },
+    line(node, line) {
+      const raw = (this.options.meta as { __raw?: string } | undefined)?.__raw;
+      const pairs = parseMeta(raw);
+      if (highlightedLines(raw, pairs).has(line)) this.addClassToHast(node, 'highlighted');
+      const start = lineNumberStart(raw, pairs);
+      if (start !== null) node.properties.dataLine = start + line - 1;
+      // Session transcripts: the prompt is shown but never copied or selected.
+      if (PROMPT_LANGUAGES.has(this.options.lang)) {
+        const first = node.children[0];
+        const textNode = first?.type === 'element' ? first.children[0] : undefined;
+        if (textNode?.type === 'text' && /^[$#] /.test(textNode.value)) {
+          const prompt = textNode.value.slice(0, 2);
+          textNode.value = textNode.value.slice(2);
+          node.children.unshift({ type: 'element', tagName: 'span', properties: { className: ['prompt'] }, children: [{ type: 'text', value: prompt }] });
+        }
+      }
+    },
     root(root: Root) {
       const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
       if (!pre) return root;
-      const meta = parseMeta((this.options.meta as { __raw?: string } | undefined)?.__raw);
+      const raw = (this.options.meta as { __raw?: string } | undefined)?.__raw;
+      const meta = parseMeta(raw);
+      if (lineNumberStart(raw, meta) !== null) this.addClassToHast(pre, 'has-line-numbers');
       const bar: ElementContent[] = [];
       if (meta.title) bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [text(meta.title)] });
       if (meta['snippet-source']) {

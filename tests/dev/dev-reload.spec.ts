@@ -13,6 +13,17 @@ const restore = (...files: string[]) => {
   }
 };
 
+/**
+ * Open a page and let it settle: on a cold dev server Vite may optimise a dependency on the
+ * first request and reload the page once by itself.
+ */
+async function open(page: Page, url: string) {
+  await page.goto(url);
+  await page.waitForLoadState('networkidle');
+  await page.waitForEvent('framenavigated', { timeout: 1500 }).catch(() => undefined);
+  await page.waitForLoadState('networkidle');
+}
+
 /** Marks the window so a test can tell the page reloaded by itself (the mark is gone). */
 async function mark(page: Page) {
   await page.evaluate(() => {
@@ -31,7 +42,7 @@ async function renders(page: Page, name: string): Promise<{ renders: number; dep
 test.describe.configure({ mode: 'serial' });
 
 test('saving an included file updates the open page by itself', async ({ page }) => {
-  await page.goto('/live/');
+  await open(page, '/live/');
   await expect(page.getByText('version one')).toBeVisible();
   await mark(page);
   try {
@@ -45,7 +56,7 @@ test('saving an included file updates the open page by itself', async ({ page })
 });
 
 test('a file included by an included file, and a line range, are live too', async ({ page }) => {
-  await page.goto('/live/');
+  await open(page, '/live/');
   try {
     write('parts/nested.md', 'nested two\n');
     await expect(page.getByText('nested two')).toBeVisible({ timeout: 10_000 });
@@ -57,13 +68,13 @@ test('a file included by an included file, and a line range, are live too', asyn
 });
 
 test('only pages that include a file re-render when it changes', async ({ page }) => {
-  await page.goto('/other/');
-  await page.goto('/live/');
+  await open(page, '/other/');
+  await open(page, '/live/');
   const before = { live: await renders(page, 'live'), other: await renders(page, 'other') };
   try {
     write('parts/nested.md', 'nested three\n');
     await expect(page.getByText('nested three')).toBeVisible({ timeout: 10_000 });
-    await page.goto('/other/');
+    await open(page, '/other/');
     expect((await renders(page, 'live')).renders).toBeGreaterThan(before.live.renders);
     expect((await renders(page, 'other')).renders).toBe(before.other.renders);
   } finally {
@@ -72,7 +83,7 @@ test('only pages that include a file re-render when it changes', async ({ page }
 });
 
 test('a page that starts including a file tracks it from the next save, and stops when it stops', async ({ page }) => {
-  await page.goto('/grow/');
+  await open(page, '/grow/');
   try {
     write('content/docs/grow.mdx', '---\ntitle: Grow\n---\n\nPlain page.\n\n--8<-- "parts/grown.md"\n');
     await expect(page.getByText('grown one')).toBeVisible({ timeout: 10_000 });
@@ -87,7 +98,7 @@ test('a page that starts including a file tracks it from the next save, and stop
 });
 
 test('deleting an included file shows the error with file:line and chain; restoring recovers', async ({ page }) => {
-  await page.goto('/live/');
+  await open(page, '/live/');
   try {
     fs.rmSync(site('parts/nested.md'));
     const overlay = page.locator('vite-error-overlay');

@@ -23,7 +23,10 @@ export const test = base.extend<{ pageErrors: string[] }>({
     });
     page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
     page.on('requestfailed', (request) => {
-      if (request.url().startsWith(origin)) errors.push(`request failed: ${request.url()}`);
+      // A request cancelled because the test navigated on is not a failure of the site.
+      if (request.url().startsWith(origin) && request.failure()?.errorText !== 'net::ERR_ABORTED') {
+        errors.push(`request failed: ${request.url()} (${request.failure()?.errorText ?? 'unknown'})`);
+      }
     });
     page.on('response', (response) => {
       if (response.url().startsWith(origin) && response.status() >= 400) errors.push(`HTTP ${response.status()}: ${response.url()}`);

@@ -1,7 +1,11 @@
 import { readFileSync } from 'node:fs';
 import { expect, openSecurityPage, test } from './fixtures.ts';
 
-const script = readFileSync('.github/actions/verify-provenance/verify_provenance.sh', 'utf8').trimEnd().split('\n');
+// Section markers are not shown when the whole file is included.
+const script = readFileSync('.github/actions/verify-provenance/verify_provenance.sh', 'utf8')
+  .trimEnd()
+  .split('\n')
+  .filter((line) => !/--8<-- \[(start|end):/.test(line));
 
 test.describe('Security page', () => {
   test('title and description come from the front matter', async ({ page, pageErrors }) => {
@@ -114,7 +118,7 @@ test.describe('Security page', () => {
     await expect(manual.locator('.admonition-note .admonition-title')).toHaveText('Next steps assume macOS as the operating system, and release v2.20.0');
     await expect(manual.locator('pre code')).toContainText('./slsa-verifier-darwin-arm64 verify-artifact');
 
-    await page.locator('.tabbed-labels label', { hasText: 'Automated' }).click();
+    await page.getByRole('tab', { name: 'Automated' }).click();
     await expect(automated).toBeVisible();
     await expect(manual).toBeHidden();
     await expect(automated.locator('figure.code-frame').first().locator('.code-title')).toHaveText(
@@ -123,7 +127,7 @@ test.describe('Security page', () => {
     await expect(automated.locator('.admonition-question .admonition-title')).toHaveText('Wait, what does this script do?');
     await expect(automated.locator('ol > li')).toHaveCount(6);
 
-    await page.locator('.tabbed-labels label', { hasText: 'Manually' }).click();
+    await page.getByRole('tab', { name: 'Manually' }).click();
     await expect(manual).toBeVisible();
     await expect(automated).toBeHidden();
     expect(pageErrors).toEqual([]);
@@ -131,7 +135,7 @@ test.describe('Security page', () => {
 
   test('the collapsible block is closed, opens on click, and shows the real script highlighted', async ({ page, pageErrors }) => {
     await openSecurityPage(page);
-    await page.locator('.tabbed-labels label', { hasText: 'Automated' }).click();
+    await page.getByRole('tab', { name: 'Automated' }).click();
     const details = page.locator('details.admonition-info');
     await expect(details).not.toHaveAttribute('open', /.*/);
     const summary = details.locator('summary');
@@ -167,7 +171,7 @@ test.describe('Security page on a phone and in dark mode', () => {
   test('no horizontal scrolling at 360 px', async ({ page, pageErrors }) => {
     await page.setViewportSize({ width: 360, height: 740 });
     await openSecurityPage(page);
-    await page.locator('.tabbed-labels label', { hasText: 'Automated' }).click();
+    await page.getByRole('tab', { name: 'Automated' }).click();
     await page.locator('details.admonition-info summary').click({ position: { x: 8, y: 8 } });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

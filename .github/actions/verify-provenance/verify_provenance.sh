@@ -29,11 +29,14 @@ VERIFIER_BASE_URL="${VERIFIER_BASE_URL:-https://github.com/slsa-framework/slsa-v
 RELEASE_BASE_URL="${RELEASE_BASE_URL:-https://github.com/aws-powertools/powertools-lambda-python/releases/download}"
 PYPI_FILES_BASE_URL="${PYPI_FILES_BASE_URL:-https://files.pythonhosted.org/packages}"
 
+# Exit codes (also listed by --help). The docs include this block.
+# --8<-- [start:exit-codes]
 readonly EXIT_VERIFICATION_FAILED=1
 readonly EXIT_USAGE=2
 readonly EXIT_PREREQUISITE=3
 readonly EXIT_DOWNLOAD=4
 readonly EXIT_INTEGRITY=5
+# --8<-- [end:exit-codes]
 
 usage() {
   cat <<USAGE
