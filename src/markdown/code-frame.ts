@@ -142,7 +142,8 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
       const header: Element = {
         type: 'element',
         tagName: meta.title ? 'figcaption' : 'div',
-        properties: { className: meta.title ? ['code-header'] : ['code-header', 'code-header-bare'] },
+        // The title bar is chrome, not content: search excerpts skip it.
+        properties: { className: meta.title ? ['code-header'] : ['code-header', 'code-header-bare'], dataPagefindIgnore: '' },
         children: [...bar, copy, status],
       };
       const figure: Element = {

@@ -17,7 +17,7 @@ import type { VFile } from 'vfile';
 import { countRender, recordDependencies } from '../integration/dependency-registry.ts';
 import { formatDiagnostic, type SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
-import { parseMarkerLine } from '../snippets/marker.ts';
+import { parseMarkerLine, parseSectionMarker } from '../snippets/marker.ts';
 import { isUrl } from '../snippets/resolve.ts';
 import { snippetFromMarkdown, snippetSyntax } from './snippet-syntax.ts';
 
@@ -188,7 +188,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
       // Like Pygments' stripnl: an include's trailing empty line never shows as a blank last line.
       while (lines.length > 0 && (lines.at(-1) ?? '').trim() === '') lines.pop();
       node.value = lines.join('\n');
-      const sources = summariseSources(expansion.origins, page).map((s) => ({ ...s, file: isUrl(s.file) ? s.file : path.relative(root, s.file) }));
+      const sources = summariseSources(expansion.origins, page, (f, from, to) => markerGap(expander, f, from, to)).map((s) => ({ ...s, file: isUrl(s.file) ? s.file : path.relative(root, s.file) }));
       if (sources.length > 0) {
         (node.data ??= {}).snippetSources = sources;
         // The code frame reads this from the meta string (Shiki sees meta, not mdast data).
@@ -227,14 +227,24 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
   };
 }
 
-/** Contiguous runs of included lines per file, for "where this came from" captions. */
-function summariseSources(origins: LineOrigin[], page: string): Array<{ file: string; spec: string; startLine: number; endLine: number }> {
+/**
+ * Contiguous runs of included lines per file, for "where this came from" captions. Section-marker
+ * lines are stripped from includes, so a gap made only of them does not break a run.
+ */
+function summariseSources(
+  origins: LineOrigin[],
+  page: string,
+  isMarkerGap: (file: string, from: number, to: number) => boolean,
+): Array<{ file: string; spec: string; startLine: number; endLine: number }> {
   const runs: Array<{ file: string; spec: string; startLine: number; endLine: number }> = [];
   for (const o of origins) {
     if (o.file === page) continue;
     const last = runs.at(-1);
-    if (last && last.file === o.file && o.line === last.endLine + 1) last.endLine = o.line;
-    else if (!(last && last.file === o.file && o.line <= last.endLine)) runs.push({ file: o.file, spec: '', startLine: o.line, endLine: o.line });
+    if (last && last.file === o.file && o.line > last.endLine && (o.line === last.endLine + 1 || isMarkerGap(o.file, last.endLine + 1, o.line - 1))) {
+      last.endLine = o.line;
+    } else if (!(last && last.file === o.file && o.line <= last.endLine)) {
+      runs.push({ file: o.file, spec: '', startLine: o.line, endLine: o.line });
+    }
   }
   return runs;
 }
@@ -250,4 +260,16 @@ function describeSource(source: { file: string; startLine: number; endLine: numb
   const lastContentLine = total > 0 ? total - 1 : 0; // the trailing "" of a newline-terminated file
   const whole = source.startLine === 1 && source.endLine >= lastContentLine;
   return whole ? source.file : `${source.file}#L${source.startLine}-L${source.endLine}`;
+}
+
+/** True when lines `from`..`to` (1-based) of `file` are all section-marker lines. */
+function markerGap(expander: SnippetExpander, file: string, from: number, to: number): boolean {
+  if (isUrl(file)) return false;
+  try {
+    const lines = expander.reader.read(file, expander.options.encoding);
+    for (let n = from; n <= to; n++) if (!parseSectionMarker(lines[n - 1] ?? '')) return false;
+    return true;
+  } catch {
+    return false;
+  }
 }
