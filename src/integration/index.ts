@@ -9,12 +9,15 @@ import { codeFrameTransformer } from '../markdown/code-frame.ts';
 import rehypeIds from '../markdown/rehype-ids.ts';
 import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
 import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
+import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
 import remarkAdmonitions from '../markdown/remark-admonitions.ts';
 import remarkFigure from '../markdown/remark-figure.ts';
+import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
 import remarkLinkDirective from '../markdown/remark-link-directive.ts';
 import remarkSnippets from '../markdown/remark-snippets.ts';
 import remarkTabs from '../markdown/remark-tabs.ts';
 import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
+import remarkMkdocs from '../mkdocs/remark-mkdocs.ts';
 import { SnippetExpander } from '../snippets/expand.ts';
 import { resolveSnippetOptions } from '../snippets/options.ts';
 import { scissorsOptionsSchema, type ScissorsOptions, type ScissorsOptionsInput } from './options.ts';
@@ -40,7 +43,11 @@ export function scissorsMarkdown(options: ScissorsOptions, expander: SnippetExpa
       smartypants: false,
       remarkPlugins: [
         remarkDirective,
+        // .md pages: MkDocs Material's dialect (text-stage snippets, then directives).
+        [remarkMkdocs, { expander, root: options.root, failOnError: !check, recordSources: check }],
         [remarkSnippets, { expander, root: options.root, failOnError: !check, recordSources: check }],
+        remarkHeadingAttributes,
+        remarkAbbreviations,
         remarkTabs,
         remarkAdmonitions,
         remarkFigure,

@@ -13,6 +13,12 @@ import { splitLabel } from './directive-utils.ts';
 export default function remarkFigure() {
   return (tree: Root) => {
     visit(tree, 'containerDirective', (node: ContainerDirective) => {
+      // Layout blocks from MkDocs pages: <center> and <div markdown> (md_in_html).
+      if (node.name === 'center' || node.name === 'div') {
+        const extra = typeof node.attributes?.class === 'string' ? node.attributes.class.split(/\s+/).filter(Boolean) : [];
+        node.data = { hName: 'div', hProperties: { className: node.name === 'center' ? ['centered', ...extra] : extra, id: node.attributes?.id ?? undefined } };
+        return;
+      }
       if (node.name !== 'figure') return;
       const { label, body } = splitLabel(node);
       // A paragraph holding only the image would put a <p> inside the figure: unwrap it.

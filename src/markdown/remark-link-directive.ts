@@ -1,7 +1,8 @@
 /**
- * Links with HTML attributes, which MDX cannot take as `[text](url){target=…}`:
+ * Links and images with HTML attributes, which MDX cannot take as `[text](url){target=…}`:
  *   :a[reproducible]{href="https://…" target="_blank" rel="nofollow"}
- * Every other attribute is passed through; `href` is required.
+ *   :img[Alt text]{src="/images/x.svg" width="300"}
+ * Every other attribute is passed through; `href` (or `src`) is required.
  */
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -11,6 +12,17 @@ import type { VFile } from 'vfile';
 export default function remarkLinkDirective() {
   return (tree: Root, file: VFile) => {
     visit(tree, 'textDirective', (node: TextDirective) => {
+      if (node.name === 'img') {
+        const { src, class: imgClass, ...imgRest } = node.attributes ?? {};
+        if (!src) {
+          const at = node.position?.start;
+          throw new Error(`${file.path ?? ''}:${at?.line ?? 0}:${at?.column ?? 0} An :img[alt]{src="…"} image needs a src.`);
+        }
+        const alt = node.children.map((c) => ('value' in c ? c.value : '')).join('');
+        node.children = [];
+        node.data = { hName: 'img', hProperties: { src, alt, className: imgClass ? imgClass.split(/\s+/) : undefined, ...imgRest } };
+        return;
+      }
       if (node.name !== 'a') return;
       const { href, class: className, ...rest } = node.attributes ?? {};
       if (!href) {

@@ -15,6 +15,7 @@ import type { Processor } from 'unified';
 import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { countRender, recordDependencies } from '../integration/dependency-registry.ts';
+import { isMkdocsPage } from '../mkdocs/dialect.ts';
 import { formatDiagnostic, type SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
 import { parseMarkerLine, parseSectionMarker } from '../snippets/marker.ts';
@@ -109,6 +110,16 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
 
   return async (tree: Root, file: VFile) => {
     const page = file.path ? path.resolve(file.path) : path.join(root, '<memory>.md');
+    if (isMkdocsPage(file)) {
+      // remark-mkdocs already ran pymdownx's text stage; a marker left now was escaped: it is text.
+      visit(tree, 'snippetMarker', (node, index, parent) => {
+        if (!parent || index === undefined) return;
+        parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: node.raw.trim() }] } as never);
+      });
+      countRender(page);
+      exposeDependencies(file, file.data.snippetDependencies ?? new Set(), root);
+      return;
+    }
     const dependencies = new Set<string>();
     // Recorded before expanding, so a page whose snippet is missing still watches for it.
     recordDependencies(page, dependencies);
@@ -199,16 +210,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
 
     recordDependencies(page, dependencies);
     file.data.snippetDependencies = dependencies;
-    // Astro hands this to the page as `remarkPluginFrontmatter`: the layout dates the page by
-    // its newest included file and links included files to their source.
-    const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
-    if (astro) {
-      astro.frontmatter ??= {};
-      astro.frontmatter.snippetDependencies = [...dependencies]
-        .filter((d) => fs.existsSync(d))
-        .map((d) => path.relative(root, d))
-        .sort();
-    }
+    exposeDependencies(file, dependencies, root);
     file.data.snippetDiagnostics = diagnostics;
     const rel = (f: string) => path.relative(root, f) || f;
     for (const d of diagnostics) {
@@ -272,4 +274,18 @@ function markerGap(expander: SnippetExpander, file: string, from: number, to: nu
   } catch {
     return false;
   }
+}
+
+/**
+ * Astro hands `file.data.astro.frontmatter` to the page as `remarkPluginFrontmatter`: the layout
+ * dates the page by its newest included file and links included files to their source.
+ */
+function exposeDependencies(file: VFile, dependencies: Set<string>, root: string): void {
+  const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+  if (!astro) return;
+  astro.frontmatter ??= {};
+  astro.frontmatter.snippetDependencies = [...dependencies]
+    .filter((d) => !isUrl(d) && fs.existsSync(d))
+    .map((d) => path.relative(root, d))
+    .sort();
 }

@@ -9,7 +9,7 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-const KNOWN_BLOCKS = 'admonitions (:::note, :::tip, … with aliases), ::::tabs / :::tab, :::figure';
+const KNOWN_BLOCKS = 'admonitions (:::note, :::tip, … with aliases), ::::tabs / :::tab, :::figure, :::center, :::div';
 
 export default function remarkUnknownDirectives() {
   return (tree: Root, file: VFile) => {

@@ -36,14 +36,15 @@
   function choose(set, index, options) {
     var label = set.tabs[index].dataset.label;
     select(set, index, options.focus);
-    // Same label elsewhere follows; the clicked set stays put on screen.
+    // Same label elsewhere follows; a clicked set stays put on screen even if sets above it
+    // change height. (Find-in-page and fragments scroll by themselves: no correction then.)
     var top = set.root.getBoundingClientRect().top;
     sets.forEach(function (other) {
       if (other === set) return;
       var i = other.labels.indexOf(label);
       if (i >= 0) select(other, i, false);
     });
-    window.scrollBy(0, set.root.getBoundingClientRect().top - top);
+    if (options.keepPosition) window.scrollBy(0, set.root.getBoundingClientRect().top - top);
     remember(label);
     if (options.updateUrl) history.replaceState(history.state, '', '#' + set.tabs[index].id);
   }
@@ -69,7 +70,7 @@
       panels[i].setAttribute('role', 'tabpanel');
       panels[i].setAttribute('aria-labelledby', tab.id);
       panels[i].addEventListener('beforematch', function () { choose(set, i, { focus: false, updateUrl: false }); });
-      tab.addEventListener('click', function () { choose(set, i, { focus: false, updateUrl: true }); });
+      tab.addEventListener('click', function () { choose(set, i, { focus: false, updateUrl: true, keepPosition: true }); });
       set.tabs.push(tab);
       set.labels.push(tab.dataset.label);
     });
@@ -80,7 +81,7 @@
       var next = { ArrowRight: current === last ? 0 : current + 1, ArrowLeft: current === 0 ? last : current - 1, Home: 0, End: last }[event.key];
       if (next === undefined) return;
       event.preventDefault();
-      choose(set, next, { focus: true, updateUrl: true });
+      choose(set, next, { focus: true, updateUrl: true, keepPosition: true });
     });
     root.classList.add('js-tabs');
     var initial = Math.max(0, inputs.findIndex(function (input) { return input.checked; }));

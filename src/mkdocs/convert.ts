@@ -1,0 +1,357 @@
+/**
+ * MkDocs Material's Markdown dialect → Scissors' directive Markdown, line by line and
+ * indentation-aware, the way Python-Markdown's block processors read it:
+ *
+ *   !!! type "Title"  /  ??? type "Title"  /  ???+ type   → :::type[Title]{collapsible …}
+ *   === "Label"  (===+ selected, ===! new set)             → ::::tabs / :::tab[Label]
+ *   [text](url){target="_blank" rel=nofollow .c #i}        → :a[text]{href="url" …}
+ *   ![alt](src){width=300}                                 → :img[alt]{src="src" width="300"}
+ *   <center> image + <i>caption</i> </center>              → :::figure[*caption*]
+ *   <div markdown class="x"> … </div>                      → :::div{.x}
+ *   <!-- comments -->                                      → dropped
+ *
+ * Fenced code is copied verbatim. What is not understood is kept and reported as a warning
+ * with its line, never dropped silently. Pure: no I/O.
+ */
+
+export interface ConvertWarning {
+  /** 1-based line in the input. */
+  line: number;
+  message: string;
+}
+
+export interface ConvertOptions {
+  /** Produce MDX (escape `{`, `}`, bare `<`, turn autolinks into links) instead of Markdown. */
+  mdx?: boolean;
+}
+
+export interface ConvertResult {
+  text: string;
+  /** For each output line, the 1-based input line it came from (0 for generated lines). */
+  lineMap: number[];
+  warnings: ConvertWarning[];
+}
+
+interface Line {
+  text: string;
+  /** 1-based input line number. */
+  n: number;
+}
+
+type Node =
+  | { kind: 'line'; line: Line }
+  | { kind: 'container'; name: string; label?: string; attributes: string[]; children: Node[]; open: Line }
+  | { kind: 'tabs'; tabs: Array<{ label: string; selected: boolean; children: Node[]; open: Line }> };
+
+const ADMONITION = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)((?:[ \t]+[\w-]+)*?)(?:[ \t]+"(.*)")?[ \t]*$/;
+const TAB = /^===([+!]?)[ \t]+"(.*)"[ \t]*$/;
+const FENCE = /^([ \t]*)(`{3,}|~{3,})/;
+
+function expandLeadingTabs(text: string): string {
+  const m = /^[ \t]*/.exec(text)?.[0] ?? '';
+  let width = 0;
+  for (const ch of m) width = ch === '\t' ? width + 4 - (width % 4) : width + 1;
+  return ' '.repeat(width) + text.slice(m.length);
+}
+
+const indentOf = (text: string) => (/^ */.exec(text)?.[0].length ?? 0);
+const isBlank = (text: string) => text.trim() === '';
+
+/** The indented body of a block opened at `start` (lines indented ≥ 4, blank lines inside), dedented. */
+function takeBody(lines: Line[], start: number): { body: Line[]; next: number } {
+  let end = start;
+  let lastContent = start - 1;
+  while (end < lines.length) {
+    const text = lines[end]?.text ?? '';
+    if (!isBlank(text) && indentOf(text) < 4) break;
+    if (!isBlank(text)) lastContent = end;
+    end++;
+  }
+  const body = lines.slice(start, lastContent + 1).map((l) => ({ n: l.n, text: isBlank(l.text) ? '' : l.text.slice(4) }));
+  return { body, next: lastContent + 1 };
+}
+
+function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
+  const nodes: Node[] = [];
+  let fence: { char: string; size: number } | null = null;
+  let currentTabs: Extract<Node, { kind: 'tabs' }> | null = null;
+  let i = 0;
+  while (i < lines.length) {
+    const line = lines[i] as Line;
+    const text = line.text;
+    if (fence) {
+      nodes.push({ kind: 'line', line });
+      const close = FENCE.exec(text);
+      if (close && close[2]?.[0] === fence.char && (close[2]?.length ?? 0) >= fence.size && text.trim() === close[2]) fence = null;
+      i++;
+      continue;
+    }
+    const open = FENCE.exec(text);
+    if (open) {
+      fence = { char: open[2]?.[0] ?? '`', size: open[2]?.length ?? 3 };
+      currentTabs = null;
+      nodes.push({ kind: 'line', line });
+      i++;
+      continue;
+    }
+    const admonition = ADMONITION.exec(text);
+    if (admonition) {
+      const [, marker = '', type = '', modifiers = '', title] = admonition;
+      const { body, next } = takeBody(lines, i + 1);
+      const attributes: string[] = [];
+      if (marker.startsWith('???')) attributes.push('collapsible');
+      if (marker === '???+') attributes.push('open');
+      if (modifiers.trim()) {
+        warnings.push({ line: line.n, message: `Admonition modifiers "${modifiers.trim()}" are not supported; they were ignored.` });
+      }
+      let label: string | undefined;
+      if (title === '') attributes.push('notitle');
+      else if (title !== undefined) label = title;
+      nodes.push({ kind: 'container', name: type.toLowerCase(), label, attributes, children: parseBlocks(body, warnings), open: line });
+      currentTabs = null;
+      i = next;
+      continue;
+    }
+    const tab = TAB.exec(text);
+    if (tab) {
+      const [, flag = '', label = ''] = tab;
+      const { body, next } = takeBody(lines, i + 1);
+      if (!currentTabs || flag === '!') {
+        currentTabs = { kind: 'tabs', tabs: [] };
+        nodes.push(currentTabs);
+      }
+      currentTabs.tabs.push({ label, selected: flag === '+', children: parseBlocks(body, warnings), open: line });
+      i = next;
+      // Blank lines between tabs keep the set together.
+      while (i < lines.length && isBlank(lines[i]?.text ?? '') && TAB.test(lines[i + 1]?.text ?? '')) i++;
+      continue;
+    }
+    if (/^(!!!|\?\?\?|===)/.test(text)) {
+      warnings.push({ line: line.n, message: `Not understood as an admonition or tab: "${text.trim()}". Expected e.g. !!! note "Title" or === "Label".` });
+    }
+    if (!isBlank(text)) currentTabs = null;
+    nodes.push({ kind: 'line', line });
+    i++;
+  }
+  return nodes;
+}
+
+/** Colons a container needs: more than any container inside it, and at least three. */
+function colons(node: Node): number {
+  if (node.kind === 'line') return 0;
+  if (node.kind === 'container') return Math.max(3, depth(node.children) + 1);
+  const tab = Math.max(3, ...node.tabs.map((t) => depth(t.children) + 1));
+  return tab + 1;
+}
+
+function depth(nodes: Node[]): number {
+  return Math.max(0, ...nodes.map(colons));
+}
+
+// --- inline conversions --------------------------------------------------------------------
+
+/** Split a line into code spans (kept) and text (converted). */
+function mapOutsideCode(text: string, convert: (s: string) => string): string {
+  let out = '';
+  let i = 0;
+  while (i < text.length) {
+    const tick = text.indexOf('`', i);
+    if (tick < 0) {
+      out += convert(text.slice(i));
+      break;
+    }
+    out += convert(text.slice(i, tick));
+    const run = /^`+/.exec(text.slice(tick))?.[0] ?? '`';
+    const close = text.indexOf(run, tick + run.length);
+    if (close < 0) {
+      out += text.slice(tick);
+      break;
+    }
+    out += text.slice(tick, close + run.length);
+    i = close + run.length;
+  }
+  return out;
+}
+
+/** attr_list `{ #id .class key="value" key=value }` → directive attributes. */
+export function attrListToDirective(attrs: string): string {
+  const parts: string[] = [];
+  const re = /#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s}]+))/g;
+  const classes: string[] = [];
+  for (const m of attrs.matchAll(re)) {
+    if (m[1]) parts.push(`id="${m[1]}"`);
+    else if (m[2]) classes.push(m[2]);
+    else if (m[3]) parts.push(`${m[3]}="${(m[4] ?? m[5] ?? m[6] ?? '').replaceAll('"', '&quot;')}"`);
+  }
+  if (classes.length) parts.push(`class="${classes.join(' ')}"`);
+  return parts.join(' ');
+}
+
+const LINK_ATTRS = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]+(?:\s+"[^"]*")?)\)\{:?\s*([^{}]*?)\s*\}/g;
+
+function convertInline(text: string, mdx: boolean): string {
+  return mapOutsideCode(text, (segment) => {
+    // attr_list links and images become directives; held aside while the rest is escaped.
+    const held: string[] = [];
+    let s = segment.replace(LINK_ATTRS, (_m, bang: string, label: string, target: string, attrs: string) => {
+      const [url = '', title] = target.split(/\s+"/);
+      const extra = attrListToDirective(attrs);
+      const titleAttr = title ? ` title="${title.replace(/"$/, '')}"` : '';
+      const inner = mdx ? escapeMdxText(label) : label;
+      held.push(
+        bang
+          ? `:img[${inner}]{src="${url}"${titleAttr}${extra ? ` ${extra}` : ''}}`
+          : `:a[${inner}]{href="${url}"${titleAttr}${extra ? ` ${extra}` : ''}}`,
+      );
+      return `\u{E000}${held.length - 1}\u{E001}`;
+    });
+    if (mdx) s = escapeMdxText(s);
+    return s.replace(/\u{E000}(\d+)\u{E001}/gu, (_m, k: string) => held[Number(k)] ?? '');
+  });
+}
+
+/** MDX reads `{` as an expression and `<` as JSX: escape what is meant as text. */
+function escapeMdxText(text: string): string {
+  return text
+    .replace(/<((?:https?|mailto):[^>\s]+)>/g, '[$1]($1)')
+    .replace(/(?<!\\)([{}])/g, '\\$1')
+    .replace(/<(?![A-Za-z/!])/g, '\\<');
+}
+
+// --- HTML blocks -----------------------------------------------------------------------------
+
+function stripComments(lines: Line[], warnings: ConvertWarning[]): Line[] {
+  const out: Line[] = [];
+  let inFence: string | null = null;
+  let inComment = false;
+  for (const line of lines) {
+    const fence = FENCE.exec(line.text);
+    if (!inComment && fence) {
+      const mark = fence[2] ?? '```';
+      if (!inFence) inFence = mark;
+      else if (line.text.trim().startsWith(inFence)) inFence = null;
+      out.push(line);
+      continue;
+    }
+    if (inFence) {
+      out.push(line);
+      continue;
+    }
+    let text = line.text;
+    if (inComment) {
+      const end = text.indexOf('-->');
+      if (end < 0) continue;
+      text = text.slice(end + 3);
+      inComment = false;
+    }
+    text = text.replace(/<!--[\s\S]*?-->/g, '');
+    const start = text.indexOf('<!--');
+    if (start >= 0) {
+      text = text.slice(0, start);
+      inComment = true;
+    }
+    // A line that held only a comment disappears; otherwise keep what is left.
+    if (text.trim() === '' && line.text.trim() !== '') continue;
+    out.push({ n: line.n, text });
+  }
+  if (inComment) warnings.push({ line: lines.at(-1)?.n ?? 1, message: 'An HTML comment is never closed: the rest of the page was dropped with it.' });
+  return out;
+}
+
+/** `<center>` and `<div markdown>` blocks → containers; other raw HTML passes through. */
+function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
+  const out: Line[] = [];
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] as Line;
+    const center = /^<center>\s*$/i.exec(line.text.trim());
+    const div = /^<div\b([^>]*)\bmarkdown(?:=["']?(?:1|block|span)["']?)?([^>]*)>\s*$/i.exec(line.text.trim());
+    if (!center && !div) {
+      out.push(line);
+      continue;
+    }
+    const closeTag = center ? '</center>' : '</div>';
+    const end = lines.findIndex((l, k) => k > i && l.text.trim().toLowerCase() === closeTag);
+    if (end < 0) {
+      warnings.push({ line: line.n, message: `${line.text.trim()} is never closed with ${closeTag} on a line of its own; kept as raw HTML.` });
+      out.push(line);
+      continue;
+    }
+    const inner = lines.slice(i + 1, end);
+    if (center) {
+      const caption = inner.map((l) => /^\s*<(i|em)>(.*)<\/\1>\s*$/i.exec(l.text)).find(Boolean);
+      const image = inner.find((l) => /^\s*!\[/.test(l.text));
+      if (image && caption) {
+        out.push({ n: line.n, text: `:::figure[*${caption[2]}*]` }, { n: image.n, text: image.text.trim() }, { n: lines[end]?.n ?? line.n, text: ':::' });
+      } else {
+        out.push({ n: line.n, text: ':::center' }, ...inner, { n: lines[end]?.n ?? line.n, text: ':::' });
+      }
+    } else {
+      const attrs = `${div?.[1] ?? ''} ${div?.[2] ?? ''}`;
+      const cls = /class=["']([^"']*)["']/.exec(attrs)?.[1];
+      const id = /id=["']([^"']*)["']/.exec(attrs)?.[1];
+      const directiveAttrs = [id ? `#${id}` : '', ...(cls ? cls.split(/\s+/).map((c) => `.${c}`) : [])].filter(Boolean).join(' ');
+      out.push({ n: line.n, text: `:::div${directiveAttrs ? `{${directiveAttrs}}` : ''}` }, ...inner, { n: lines[end]?.n ?? line.n, text: ':::' });
+    }
+    i = end;
+  }
+  return out;
+}
+
+// --- serialise -------------------------------------------------------------------------------
+
+function serialise(nodes: Node[], out: Array<{ text: string; n: number }>, mdx: boolean, inFenceState: { fence: string | null }): void {
+  for (const node of nodes) {
+    if (node.kind === 'line') {
+      const fence = FENCE.exec(node.line.text);
+      if (inFenceState.fence) {
+        if (fence && node.line.text.trim().startsWith(inFenceState.fence)) inFenceState.fence = null;
+        out.push({ text: node.line.text, n: node.line.n });
+        continue;
+      }
+      if (fence) {
+        inFenceState.fence = fence[2] ?? '```';
+        out.push({ text: node.line.text, n: node.line.n });
+        continue;
+      }
+      // Snippet markers are the same in both dialects and must reach the parser untouched.
+      const marker = /^[ \t]*;*-+8<-+/.test(node.line.text);
+      out.push({ text: marker ? node.line.text : convertInline(node.line.text, mdx), n: node.line.n });
+      continue;
+    }
+    if (node.kind === 'container') {
+      const bar = ':'.repeat(colons(node));
+      const label = node.label !== undefined ? `[${convertInline(node.label, mdx)}]` : '';
+      const attrs = node.attributes.length ? `{${node.attributes.join(' ')}}` : '';
+      out.push({ text: `${bar}${node.name}${label}${attrs}`, n: node.open.n });
+      serialise(node.children, out, mdx, { fence: null });
+      out.push({ text: bar, n: 0 });
+      continue;
+    }
+    const bar = ':'.repeat(colons(node));
+    const tabBar = ':'.repeat(colons(node) - 1);
+    out.push({ text: `${bar}tabs`, n: node.tabs[0]?.open.n ?? 0 });
+    for (const tab of node.tabs) {
+      out.push({ text: `${tabBar}tab[${convertInline(tab.label, mdx)}]${tab.selected ? '{selected}' : ''}`, n: tab.open.n });
+      serialise(tab.children, out, mdx, { fence: null });
+      out.push({ text: tabBar, n: 0 });
+    }
+    out.push({ text: bar, n: 0 });
+  }
+}
+
+export function convertMkdocs(text: string, options: ConvertOptions = {}): ConvertResult {
+  const warnings: ConvertWarning[] = [];
+  const lines: Line[] = text.split(/\r\n|\r|\n/).map((t, k) => ({ text: expandLeadingTabs(t), n: k + 1 }));
+  const withoutComments = stripComments(lines, warnings);
+  const html = convertHtmlBlocks(withoutComments, warnings);
+  const tree = parseBlocks(html, warnings);
+  const out: Array<{ text: string; n: number }> = [];
+  serialise(tree, out, options.mdx ?? false, { fence: null });
+  for (const line of out) {
+    if (/^\s*\{:?\s*[#.][^}]*\}\s*$/.test(line.text)) {
+      warnings.push({ line: line.n, message: `Block attributes "${line.text.trim()}" are not supported; they were dropped.` });
+      line.text = '';
+    }
+  }
+  return { text: out.map((l) => l.text).join('\n'), lineMap: out.map((l) => l.n), warnings };
+}

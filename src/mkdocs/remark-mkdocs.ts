@@ -1,0 +1,92 @@
+/**
+ * `.md` pages are read as MkDocs Material wrote them: snippets are expanded on the raw text
+ * first (pymdownx's text stage, so markers work inside fences, lists, admonitions and tabs with
+ * their indentation), then the dialect is converted to Scissors' directives, then parsed.
+ * Positions are mapped back to the page (or the included file) so messages point at the source.
+ */
+import path from 'node:path';
+import type { Root } from 'mdast';
+import type { Processor } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { recordDependencies } from '../integration/dependency-registry.ts';
+import { SnippetBuildError } from '../markdown/remark-snippets.ts';
+import { formatDiagnostic } from '../snippets/errors.ts';
+import type { SnippetExpander } from '../snippets/expand.ts';
+import { convertMkdocs } from './convert.ts';
+import { isMkdocsPage } from './dialect.ts';
+
+export interface RemarkMkdocsOptions {
+  expander: SnippetExpander;
+  root: string;
+  failOnError?: boolean;
+  recordSources?: boolean;
+}
+
+
+export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptions) {
+  const parse = this.parser;
+  if (!parse) throw new Error('remark-mkdocs must come after remark-parse');
+  const { expander, root } = options;
+  const failOnError = options.failOnError ?? true;
+  const rel = (f: string) => path.relative(root, f) || f;
+
+  this.parser = (document: string, file: VFile): Root => {
+    if (!isMkdocsPage(file)) return parse(document, file) as Root;
+    const page = path.resolve(file.path);
+    // Front matter (if Astro left it in) keeps its lines so numbers stay right.
+    const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(document)?.[0] ?? '';
+    const body = fm ? `${'\n'.repeat(fm.split('\n').length - 1)}${document.slice(fm.length)}` : document;
+
+    const expansion = expander.expandDocument(body, page);
+    file.data.snippetDependencies = recordDependencies(page, expansion.dependencies);
+    file.data.snippetDiagnostics = expansion.diagnostics;
+    for (const d of expansion.diagnostics) {
+      if (d.severity === 'warning' || !failOnError) {
+        file.message(formatDiagnostic(d, rel), { place: { line: d.chain[0]?.line ?? d.location.line, column: 1 }, ruleId: d.code, source: 'scissors-snippets' }).fatal = false;
+        console.warn(`[scissors] ${formatDiagnostic(d, rel)}`);
+      }
+    }
+    const errors = expansion.diagnostics.filter((d) => d.severity === 'error');
+    if (errors.length > 0 && failOnError) throw new SnippetBuildError(errors, root);
+
+    const converted = convertMkdocs(expansion.lines.join('\n'));
+    const originOf = (outputLine: number) => {
+      const expandedLine = converted.lineMap[outputLine - 1] ?? 0;
+      return expandedLine > 0 ? expansion.origins[expandedLine - 1] : undefined;
+    };
+    for (const w of converted.warnings) {
+      const origin = expansion.origins[w.line - 1];
+      const where = origin ? `${rel(origin.file)}:${origin.line}` : rel(page);
+      file.message(`${where} ${w.message}`, { place: origin?.file === page ? { line: origin.line, column: 1 } : undefined, ruleId: 'mkdocs-dialect', source: 'scissors' }).fatal = false;
+      console.warn(`[scissors] ${where} warning MKDOCS_DIALECT: ${w.message}`);
+    }
+
+    const tree = parse(converted.text, file) as Root;
+    // Like Pygments' stripnl in MkDocs: blank lines at either end of a code block are not shown
+    // (an included file's trailing empty line would otherwise be one).
+    visit(tree, 'code', (node) => {
+      node.value = node.value.replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '');
+    });
+    visit(tree, (node) => {
+      const start = node.position?.start;
+      if (!start) return;
+      const origin = originOf(start.line);
+      if (!origin) {
+        delete node.position;
+        return;
+      }
+      if (origin.file === page) {
+        node.position = { start: { line: origin.line, column: start.column }, end: { line: origin.line, column: start.column } };
+      } else {
+        (node.data ??= {}).snippetOrigin = { file: origin.file, line: origin.line };
+        if (options.recordSources && (node.type === 'link' || node.type === 'image' || node.type === 'textDirective')) {
+          const data = node.data as { hProperties?: Record<string, unknown> };
+          data.hProperties = { ...data.hProperties, dataScissorsSrc: `${rel(origin.file)}:${origin.line}:${start.column}` };
+        }
+        delete node.position;
+      }
+    });
+    return tree;
+  };
+}

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { after, describe, test } from 'node:test';
+import { attrListToDirective, convertMkdocs } from '../../../src/mkdocs/convert.ts';
+import { tempTree } from '../../helpers/tmp.ts';
+import { renderMarkdown } from '../markdown/pipeline.ts';
+
+const tree = tempTree({
+  'script.sh': '#!/usr/bin/env bash\nif true; then\n  echo "hi"\nfi\n',
+  'part.md': '## From a partial\n\nPartial text.\n',
+});
+after(tree.cleanup);
+const md = (text: string) => renderMarkdown(tree.dir, tree.path('page.md'), text);
+const convert = (text: string) => convertMkdocs(text).text;
+
+describe('convertMkdocs: admonitions', () => {
+  test('type, title and indented body', () => {
+    assert.equal(convert('!!! note "A title"\n    Body line.\n\n    More.\n\nAfter.'), ':::note[A title]\nBody line.\n\nMore.\n:::\n\nAfter.');
+  });
+  test('no title given, empty title, title only', () => {
+    assert.equal(convert('!!! tip\n    x'), ':::tip\nx\n:::');
+    assert.equal(convert('!!! tip ""\n    x'), ':::tip{notitle}\nx\n:::');
+    assert.equal(convert('!!! info "Only a title"\n\nNext paragraph.'), ':::info[Only a title]\n:::\n\nNext paragraph.');
+  });
+  test('the title runs from the first to the last quote', () => {
+    assert.equal(convert('!!! note "Say "hi" [x](u){target="_blank"}"'), ':::note[Say "hi" :a[x]{href="u" target="_blank"}]\n:::');
+  });
+  test('collapsible closed and open', () => {
+    assert.equal(convert('??? warning "Careful"\n    x'), ':::warning[Careful]{collapsible}\nx\n:::');
+    assert.equal(convert('???+ warning "Careful"\n    x'), ':::warning[Careful]{collapsible open}\nx\n:::');
+  });
+  test('outer blocks get more colons than the blocks inside them', () => {
+    assert.equal(convert('!!! note "Outer"\n    !!! tip "Inner"\n        x'), '::::note[Outer]\n:::tip[Inner]\nx\n:::\n::::');
+  });
+  test('a block-looking line that is not one is kept, with a warning', () => {
+    const r = convertMkdocs('!!!note "x"');
+    assert.equal(r.text, '!!!note "x"');
+    assert.deepEqual(r.warnings.map((w) => w.line), [1]);
+  });
+  test('fenced code is verbatim', () => {
+    assert.equal(convert('```md\n!!! note "x"\n[a](b){target=_blank}\n```'), '```md\n!!! note "x"\n[a](b){target=_blank}\n```');
+  });
+});
+
+describe('convertMkdocs: tabs', () => {
+  test('consecutive tabs form a set; ===+ selects; ===! starts a new set', () => {
+    assert.equal(
+      convert('=== "One"\n    1\n\n=== "Two"\n    2\n\n===! "Three"\n    3'),
+      '::::tabs\n:::tab[One]\n1\n:::\n:::tab[Two]\n2\n:::\n::::\n::::tabs\n:::tab[Three]\n3\n:::\n::::',
+    );
+    assert.match(convert('=== "A"\n    a\n===+ "B"\n    b'), /:::tab\[B\]\{selected\}/);
+  });
+});
+
+describe('convertMkdocs: attr_list, HTML, comments', () => {
+  test('links and images with attributes become directives', () => {
+    assert.equal(convert('See [x](https://u){target="_blank" rel="nofollow"}.'), 'See :a[x]{href="https://u" target="_blank" rel="nofollow"}.');
+    assert.equal(convert('![Alt](/i.png){ width=300 .wide #pic }'), ':img[Alt]{src="/i.png" width="300" id="pic" class="wide"}');
+    assert.equal(attrListToDirective('#a .b .c k=v'), 'id="a" k="v" class="b c"');
+  });
+  test('code spans are left alone', () => assert.equal(convert('`[x](u){a=b}`'), '`[x](u){a=b}`'));
+  test('HTML comments are dropped, on their own lines or inside one', () => {
+    assert.equal(convert('<!-- markdownlint-disable MD041 -->\nText <!-- note --> here.\n<!--\nmulti\n-->\nEnd'), 'Text  here.\nEnd');
+  });
+  test('<center> with an image and an <i> caption becomes a figure', () => {
+    assert.equal(convert('<center>\n![A](x.svg)\n\n<i>Cap</i>\n</center>'), ':::figure[*Cap*]\n![A](x.svg)\n:::');
+  });
+  test('md_in_html: <div markdown> becomes a container', () => {
+    assert.equal(convert('<div markdown class="grid cards" id="g">\n**bold**\n</div>'), ':::div{#g .grid .cards}\n**bold**\n:::');
+  });
+  test('block attribute lines are dropped with a warning', () => {
+    const r = convertMkdocs('Para\n{: .note }');
+    assert.equal(r.text, 'Para\n');
+    assert.equal(r.warnings[0]?.line, 2);
+  });
+  test('MDX output escapes braces and bare <, and turns autolinks into links', () => {
+    assert.equal(convertMkdocs('a {b} < c <https://x.org>', { mdx: true }).text, 'a \\{b\\} \\< c [https://x.org](https://x.org)');
+    assert.equal(convertMkdocs('--8<-- "keep.md"', { mdx: true }).text, '--8<-- "keep.md"');
+  });
+});
+
+describe('.md pages render as MkDocs Material did', () => {
+  test('nesting four levels deep: tab > admonition > details > fence with a snippet', async () => {
+    const html = await md(
+      [
+        '=== "Tab"',
+        '',
+        '    !!! note "Note"',
+        '',
+        '        ??? info "Details"',
+        '',
+        '            ```bash title="script.sh"',
+        '            --8<-- "script.sh"',
+        '            ```',
+        '',
+      ].join('\n'),
+    );
+    assert.match(html, /<div class="tabbed-block"[^>]*><div class="admonition admonition-note"[^>]*><p class="admonition-title">Note<\/p><details class="admonition admonition-info"[^>]*><summary class="admonition-title">Details<\/summary><pre><code class="language-bash">#!\/usr\/bin\/env bash\nif true; then\n  echo "hi"\nfi\n?<\/code><\/pre>/);
+  });
+  test('an included Markdown file is spliced before parsing: its headings are page headings', async () => {
+    assert.match(await md('--8<-- "part.md"\n'), /<h2 id="from-a-partial">From a partial/);
+  });
+  test('abbreviations', async () => {
+    const html = await md('Use SLSA, not SLSAX or `SLSA`.\n\n*[SLSA]: Supply-chain Levels for Software Artifacts\n');
+    assert.match(html, /Use <abbr title="Supply-chain Levels for Software Artifacts">SLSA<\/abbr>, not SLSAX or <code>SLSA<\/code>\./);
+    assert.doesNotMatch(html, /\*\[SLSA\]/);
+  });
+  test('heading attributes', async () => {
+    assert.match(await md('## Title { #custom .big }\n'), /<h2 id="custom" class="big">Title<a class="heading-anchor" href="#custom"/);
+  });
+  test('an escaped marker stays text', async () => {
+    assert.match(await md(';--8<-- "part.md"\n'), /<p>--8&#x3C;-- "part.md"<\/p>/);
+  });
+});
