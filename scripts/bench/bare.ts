@@ -6,21 +6,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { rehypeShiki } from '@astrojs/markdown-remark';
 import rehypeStringify from 'rehype-stringify';
-import remarkDirective from 'remark-directive';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import { codeFrameTransformer } from '../../src/markdown/code-frame.ts';
-import rehypeIds from '../../src/markdown/rehype-ids.ts';
-import rehypeLinkRel from '../../src/markdown/rehype-link-rel.ts';
-import remarkAdmonitions from '../../src/markdown/remark-admonitions.ts';
-import remarkFigure from '../../src/markdown/remark-figure.ts';
-import remarkLinkDirective from '../../src/markdown/remark-link-directive.ts';
-import remarkSnippets from '../../src/markdown/remark-snippets.ts';
-import remarkTabs from '../../src/markdown/remark-tabs.ts';
-import remarkUnknownDirectives from '../../src/markdown/remark-unknown-directives.ts';
+import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from '../../src/integration/plugins.ts';
 import { SnippetExpander } from '../../src/snippets/expand.ts';
 import { resolveSnippetOptions } from '../../src/snippets/options.ts';
 
@@ -29,17 +20,10 @@ export async function renderBare(siteDir: string): Promise<{ pages: number; byte
   const processor = unified()
     .use(remarkParse)
     .use(remarkGfm)
-    .use(remarkDirective)
-    .use(remarkSnippets, { expander, root: siteDir })
-    .use(remarkTabs)
-    .use(remarkAdmonitions)
-    .use(remarkFigure)
-    .use(remarkLinkDirective)
-    .use(remarkUnknownDirectives)
+    .use(scissorsRemarkPlugins({ expander, root: siteDir }))
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeShiki, { themes: { light: 'github-light-default', dark: 'github-dark-default' }, defaultColor: 'light-dark()', transformers: [codeFrameTransformer()] })
-    .use(rehypeIds)
-    .use(rehypeLinkRel)
+    .use(rehypeShiki, scissorsShikiConfig())
+    .use(scissorsRehypePlugins({ root: siteDir }))
     .use(rehypeStringify, { allowDangerousHtml: true });
   const files = fs.globSync('content/docs/*.mdx', { cwd: siteDir }).sort();
   let bytes = 0;

@@ -4,21 +4,8 @@
  */
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
-import remarkDirective from 'remark-directive';
-import { codeFrameTransformer } from '../markdown/code-frame.ts';
-import rehypeIds from '../markdown/rehype-ids.ts';
-import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
-import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
-import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
-import remarkAdmonitions from '../markdown/remark-admonitions.ts';
-import remarkFigure from '../markdown/remark-figure.ts';
-import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
-import remarkLinkDirective from '../markdown/remark-link-directive.ts';
-import remarkSnippets from '../markdown/remark-snippets.ts';
-import remarkTabs from '../markdown/remark-tabs.ts';
-import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
-import remarkMkdocs from '../mkdocs/remark-mkdocs.ts';
 import { SnippetExpander } from '../snippets/expand.ts';
+import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from './plugins.ts';
 import { resolveSnippetOptions } from '../snippets/options.ts';
 import { scissorsOptionsSchema, type ScissorsOptions, type ScissorsOptionsInput } from './options.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
@@ -41,28 +28,11 @@ export function scissorsMarkdown(options: ScissorsOptions, expander: SnippetExpa
     processor: unified({
       // Material renders quotes and dashes as written; so do we (and included text matches the page).
       smartypants: false,
-      remarkPlugins: [
-        remarkDirective,
-        // .md pages: MkDocs Material's dialect (text-stage snippets, then directives).
-        [remarkMkdocs, { expander, root: options.root, failOnError: !check, recordSources: check }],
-        [remarkSnippets, { expander, root: options.root, failOnError: !check, recordSources: check }],
-        remarkHeadingAttributes,
-        remarkAbbreviations,
-        remarkTabs,
-        remarkAdmonitions,
-        remarkFigure,
-        remarkLinkDirective,
-        remarkUnknownDirectives,
-      ],
-      rehypePlugins: [rehypeIds, rehypeLinkRel, ...(check ? [[rehypeSourcePositions, { root: options.root }] as [typeof rehypeSourcePositions, { root: string }]] : [])],
+      remarkPlugins: scissorsRemarkPlugins({ expander, root: options.root, check }) as never,
+      rehypePlugins: scissorsRehypePlugins({ root: options.root, check }) as never,
     }),
     syntaxHighlight: 'shiki',
-    shikiConfig: {
-      // The *-default GitHub themes meet WCAG AA contrast on our code background; the classic ones do not.
-      themes: { light: 'github-light-default', dark: 'github-dark-default' },
-      defaultColor: 'light-dark()',
-      transformers: [codeFrameTransformer({ repository: options.repository })],
-    },
+    shikiConfig: scissorsShikiConfig(options.repository),
   };
 }
 

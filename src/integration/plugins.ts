@@ -1,0 +1,63 @@
+/**
+ * Scissors' unified plugins in the order they must run, in one place: the site, the bare
+ * pipeline of the benchmark and the unit tests all use these lists, so none of them drifts.
+ */
+import remarkDirective from 'remark-directive';
+import type { ShikiConfig } from '@astrojs/markdown-remark';
+import type { PluggableList } from 'unified';
+import { codeFrameTransformer, type CodeFrameOptions } from '../markdown/code-frame.ts';
+import rehypeIds from '../markdown/rehype-ids.ts';
+import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
+import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
+import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
+import remarkAdmonitions from '../markdown/remark-admonitions.ts';
+import remarkFigure from '../markdown/remark-figure.ts';
+import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
+import remarkLinkDirective from '../markdown/remark-link-directive.ts';
+import remarkSnippets from '../markdown/remark-snippets.ts';
+import remarkTabs from '../markdown/remark-tabs.ts';
+import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
+import remarkMkdocs from '../mkdocs/remark-mkdocs.ts';
+import type { SnippetExpander } from '../snippets/expand.ts';
+
+export interface PluginOptions {
+  expander: SnippetExpander;
+  root: string;
+  /** `npm run check`'s build: keep going on snippet errors and record source positions. */
+  check?: boolean;
+}
+
+export function scissorsRemarkPlugins({ expander, root, check = false }: PluginOptions): PluggableList {
+  const snippets = { expander, root, failOnError: !check, recordSources: check };
+  return [
+    remarkDirective,
+    // .md pages: MkDocs Material's dialect (text-stage snippets, then directives).
+    [remarkMkdocs, snippets],
+    [remarkSnippets, snippets],
+    remarkHeadingAttributes,
+    remarkAbbreviations,
+    remarkTabs,
+    remarkAdmonitions,
+    remarkFigure,
+    remarkLinkDirective,
+    remarkUnknownDirectives,
+  ];
+}
+
+export function scissorsRehypePlugins({ root, check = false }: Pick<PluginOptions, 'root' | 'check'>): PluggableList {
+  return [rehypeIds, rehypeLinkRel, ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : [])];
+}
+
+/** Shiki's configuration (Astro's `shikiConfig`). */
+export function scissorsShikiConfig(repository?: CodeFrameOptions['repository']): ShikiConfig {
+  return {
+    // The *-default GitHub themes meet WCAG AA contrast on our code background; the classic ones do not.
+    themes: { light: 'github-light-default', dark: 'github-dark-default' },
+    defaultColor: 'light-dark()',
+    transformers: [codeFrameTransformer({ repository })],
+    langs: [],
+    langAlias: {},
+    theme: 'github-light-default',
+    wrap: false,
+  };
+}
