@@ -27,7 +27,8 @@ function cloneAndBuild(name: string): string {
   const dir = path.join(work, name);
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, dir]);
   fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
-  const result = spawnSync('npx', ['astro', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  // The real build command: Astro, then Pagefind's index (which must be reproducible too).
+  const result = spawnSync('npm', ['run', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   assert.equal(result.status, 0, result.stdout + result.stderr);
   return path.join(dir, 'dist');
 }
