@@ -29,6 +29,8 @@ Options (pymdownx.snippets' options, with Scissors' safer defaults):
   --url-allow-host <host>     a host URL includes may come from (repeatable)
   --url-max-size <bytes>      largest download (default 33554432)
   --url-timeout <seconds>     download timeout (default 10)
+  --config                    start from the site's options (scissors.config.ts; its base paths
+                              are relative to the project root); flags given here still win
   -h, --help                  this help
 
 Exit codes: 0 expanded, 1 a snippet error (printed on stderr), 2 usage error.`;
@@ -55,6 +57,7 @@ try {
       'url-allow-host': { type: 'string', multiple: true },
       'url-max-size': { type: 'string' },
       'url-timeout': { type: 'string' },
+      config: { type: 'boolean' },
       help: { type: 'boolean', short: 'h' },
     },
   });
@@ -77,8 +80,13 @@ const number = (value: string | undefined, name: string) => {
   return n;
 };
 
+// With --config the site's own options are the starting point: one schema, one source of truth.
+const projectRoot = path.resolve(import.meta.dirname, '..');
+const site: { basePaths?: string[] } & Record<string, unknown> = values.config ? ((await import('../scissors.config.ts')).default.snippets ?? {}) : {};
+const siteBasePaths = values.config ? (site.basePaths ?? ['.']).map((b) => path.resolve(projectRoot, b)) : undefined;
 const schemaResult = snippetOptionsSchema.safeParse({
-  basePaths: values['base-path'] ?? ['.'],
+  ...site,
+  basePaths: values['base-path'] ?? siteBasePaths ?? ['.'],
   checkPaths: values['check-paths'],
   restrictBasePath: values['restrict-base-path'],
   dedentSubsections: values['dedent-subsections'],

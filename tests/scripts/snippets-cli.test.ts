@@ -77,3 +77,14 @@ describe('snippets CLI', () => {
     assert.equal(result.stdout, '  o\n    A\n  \n');
   });
 });
+
+describe('snippets CLI with the site options', () => {
+  test('--config reads scissors.config.ts: the Security page depends on SECURITY.md and the script', () => {
+    const result = spawnSync(process.execPath, [cli, 'deps', 'content/docs/security.mdx', '--config'], { cwd: root, env: { ...process.env, INIT_CWD: root }, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stderr);
+    assert.deepEqual(JSON.parse(result.stdout).dependencies, [
+      { path: '.github/actions/verify-provenance/verify_provenance.sh', missing: false },
+      { path: 'SECURITY.md', missing: false },
+    ]);
+  });
+});
