@@ -39,6 +39,19 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
     const body = fm ? `${'\n'.repeat(fm.split('\n').length - 1)}${document.slice(fm.length)}` : document;
 
     const expansion = expander.expandDocument(body, page);
+    // The parser hook is synchronous, so downloads cannot happen here: say so instead of leaving a gap.
+    for (const url of expansion.pendingUrls) {
+      expansion.diagnostics.push({
+        code: 'URL_NOT_ALLOWED',
+        severity: 'error',
+        message: `URL snippet "${url}" cannot be included in a .md page: URL includes work in MDX pages only.`,
+        hint: 'Move the page to MDX (npm run migrate), or copy the file into the repository.',
+        location: { file: page, line: 1, column: 1 },
+        chain: [{ file: page, line: 1, column: 1 }],
+        tried: [],
+        spec: url,
+      });
+    }
     file.data.snippetDependencies = recordDependencies(page, expansion.dependencies);
     file.data.snippetDiagnostics = expansion.diagnostics;
     for (const d of expansion.diagnostics) {
