@@ -40,14 +40,16 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
 
     const expansion = expander.expandDocument(body, page);
     // The parser hook is synchronous, so downloads cannot happen here: say so instead of leaving a gap.
+    const bodyLines = body.split('\n');
     for (const url of expansion.pendingUrls) {
+      const line = bodyLines.findIndex((l) => l.includes(url)) + 1 || 1;
       expansion.diagnostics.push({
         code: 'URL_NOT_ALLOWED',
         severity: 'error',
         message: `URL snippet "${url}" cannot be included in a .md page: URL includes work in MDX pages only.`,
         hint: 'Move the page to MDX (npm run migrate), or copy the file into the repository.',
-        location: { file: page, line: 1, column: 1 },
-        chain: [{ file: page, line: 1, column: 1 }],
+        location: { file: page, line, column: 1 },
+        chain: [{ file: page, line, column: 1 }],
         tried: [],
         spec: url,
       });

@@ -111,3 +111,20 @@ describe('.md pages render as MkDocs Material did', () => {
     assert.match(await md(';--8<-- "part.md"\n'), /<p>--8&#x3C;-- "part.md"<\/p>/);
   });
 });
+
+describe('.md pages and URL includes', () => {
+  test('a URL include in a .md page is an error naming the line, not a silent gap', async () => {
+    const { SnippetExpander } = await import('../../../src/snippets/expand.ts');
+    const { resolveSnippetOptions } = await import('../../../src/snippets/options.ts');
+    const { default: remarkMkdocs } = await import('../../../src/mkdocs/remark-mkdocs.ts');
+    const { default: remarkParse } = await import('remark-parse');
+    const { unified } = await import('unified');
+    const { VFile } = await import('vfile');
+    const expander = new SnippetExpander(resolveSnippetOptions(tree.dir, { urlDownload: true, urlAllowHosts: ['example.org'] }));
+    const processor = unified().use(remarkParse).use(remarkMkdocs, { expander, root: tree.dir });
+    assert.throws(
+      () => processor.parse(new VFile({ path: tree.path('page.md'), value: 'Intro\n\n--8<-- "https://example.org/a.md"\n' })),
+      /page\.md:3:1 error URL_NOT_ALLOWED/,
+    );
+  });
+});
