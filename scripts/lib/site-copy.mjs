@@ -5,13 +5,27 @@ import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 const MACHINERY = ['astro.config.mjs', 'scissors.config.ts', 'package.json', 'tsconfig.json', 'src', 'public'];
+/** Caches tools keep inside node_modules: each copy gets its own, or parallel builds share state. */
+const PER_COPY = new Set(['.astro', '.vite', '.cache']);
+
+/**
+ * `dir/node_modules` made of links to this project's packages, without its caches: Astro's
+ * content store in node_modules/.astro would otherwise leak pages between concurrent copies.
+ */
+export function linkNodeModules(dir) {
+  const target = path.join(dir, 'node_modules');
+  fs.mkdirSync(target, { recursive: true });
+  for (const entry of fs.readdirSync(path.join(projectRoot, 'node_modules'))) {
+    if (!PER_COPY.has(entry)) fs.symlinkSync(path.join(projectRoot, 'node_modules', entry), path.join(target, entry));
+  }
+}
 
 /** Create `dir` afresh with the site machinery and `files` ({ relative path: content }). */
 export function writeSiteCopy(dir, files) {
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   for (const entry of MACHINERY) fs.cpSync(path.join(projectRoot, entry), path.join(dir, entry), { recursive: true });
-  fs.symlinkSync(path.join(projectRoot, 'node_modules'), path.join(dir, 'node_modules'));
+  linkNodeModules(dir);
   for (const [file, content] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);

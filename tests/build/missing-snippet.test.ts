@@ -8,6 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-build-'));
@@ -20,7 +21,7 @@ test('a page with a missing snippet fails the build with file:line:col and the p
     if (SKIP.has(entry)) continue;
     fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
   }
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(copy, 'node_modules'));
+  linkNodeModules(copy);
   fs.writeFileSync(
     path.join(copy, 'content/docs/broken.mdx'),
     '---\ntitle: Broken\n---\n\nIntro.\n\n--8<-- "docs/not-there.md"\n',

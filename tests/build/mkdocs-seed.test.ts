@@ -20,6 +20,7 @@ import { after, before, describe, test } from 'node:test';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { getAttributeValue, hasAttrib, textContent } from 'domutils';
+import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const site = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-seed-'));
@@ -29,7 +30,7 @@ const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 
 
 before(() => {
   for (const entry of fs.readdirSync(root)) if (!SKIP.has(entry)) fs.cpSync(path.join(root, entry), path.join(site, entry), { recursive: true });
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(site, 'node_modules'));
+  linkNodeModules(site);
   fs.copyFileSync(path.join(root, 'tests/fixtures/mkdocs/security.md'), path.join(site, 'content/docs/seed.md'));
   const migrate = spawnSync(process.execPath, ['scripts/migrate.ts', 'tests/fixtures/mkdocs/security.md', '--out', 'content/docs/migrated'], {
     cwd: site,

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-repro-'));
@@ -26,7 +27,7 @@ function hashes(dir: string): Record<string, string> {
 function cloneAndBuild(name: string): string {
   const dir = path.join(work, name);
   execFileSync('git', ['clone', '--quiet', '--no-hardlinks', root, dir]);
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  linkNodeModules(dir);
   // The real build command: Astro, then Pagefind's index (which must be reproducible too).
   const result = spawnSync('npm', ['run', 'build'], { cwd: dir, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
   assert.equal(result.status, 0, result.stdout + result.stderr);

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
+import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', 'bench-results']);
@@ -18,7 +19,7 @@ function copySite(): string {
   for (const entry of fs.readdirSync(root)) {
     if (!SKIP.has(entry)) fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
   }
-  fs.symlinkSync(path.join(root, 'node_modules'), path.join(dir, 'node_modules'));
+  linkNodeModules(dir);
   return dir;
 }
 
