@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { splitFrontMatter } from '../src/markdown/front-matter.ts';
 import { convertMkdocs } from '../src/mkdocs/convert.ts';
 
 const USAGE = `Usage: npm run migrate -- <file.md>… [--out DIR]
@@ -45,9 +46,7 @@ for (const input of parsed.positionals) {
     continue;
   }
   // Front matter stays as it is; only the body is in MkDocs' dialect.
-  const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(text)?.[0] ?? '';
-  const body = text.slice(fm.length);
-  const offset = fm ? fm.split('\n').length - 1 : 0;
+  const { frontMatter: fm, body, lineCount: offset } = splitFrontMatter(text);
   const result = convertMkdocs(body, { mdx: true });
   const target = path.join(outDir ?? path.dirname(file), `${path.basename(file, path.extname(file))}.mdx`);
   try {

@@ -12,6 +12,7 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from '../../src/integration/plugins.ts';
+import { splitFrontMatter } from '../../src/markdown/front-matter.ts';
 import { SnippetExpander } from '../../src/snippets/expand.ts';
 import { resolveSnippetOptions } from '../../src/snippets/options.ts';
 
@@ -29,7 +30,7 @@ export async function renderBare(siteDir: string): Promise<{ pages: number; byte
   let bytes = 0;
   for (const file of files) {
     const full = path.join(siteDir, file);
-    const text = fs.readFileSync(full, 'utf8').replace(/^---\n[\s\S]*?\n---\n/, '');
+    const text = splitFrontMatter(fs.readFileSync(full, 'utf8')).body;
     const out = await processor.process(new VFile({ path: full, value: text }));
     bytes += String(out.value).length;
   }

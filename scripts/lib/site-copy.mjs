@@ -1,6 +1,7 @@
 // A throwaway copy of this project's site machinery (config, src, public) with other content:
 // used by the dev-server tests, the build tests and the benchmarks. node_modules is linked.
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
@@ -30,4 +31,17 @@ export function writeSiteCopy(dir, files) {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), content);
   }
+}
+
+/** Build output and tool state that a copy of the whole project must not carry over. */
+const NOT_COPIED = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', 'bench-results']);
+
+/** A fresh temporary copy of the whole project (content included), with linked packages. */
+export function copyProject(prefix) {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+  for (const entry of fs.readdirSync(projectRoot)) {
+    if (!NOT_COPIED.has(entry)) fs.cpSync(path.join(projectRoot, entry), path.join(dir, entry), { recursive: true });
+  }
+  linkNodeModules(dir);
+  return dir;
 }

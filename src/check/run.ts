@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import { splitFrontMatter } from '../markdown/front-matter.ts';
 import type { SourceLocation } from '../snippets/errors.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
 import { checkExternalUrls, externalPolicyProblem, type ExternalPolicy, type HttpCheckOptions } from './external.ts';
@@ -53,21 +54,14 @@ function sitePathForEntry(root: string, contentDir: string, file: string): strin
   return id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`;
 }
 
-/** Front matter is not page text: markers in it are not markers. */
-function bodyStart(lines: string[]): number {
-  if (lines[0] !== '---') return 0;
-  const end = lines.indexOf('---', 1);
-  return end < 0 ? 0 : end + 1;
-}
-
 async function snippetProblems(options: CheckRunOptions, pages: string[]): Promise<{ problems: Problem[]; sources: PageSource[] }> {
   const problems: Problem[] = [];
   const sources: PageSource[] = [];
   for (const file of pages) {
     const text = fs.readFileSync(file, 'utf8');
-    const lines = text.split(/\r\n|\r|\n/);
-    const start = bodyStart(lines);
-    const result = await options.expander.expandLinesAsync(lines.slice(start), { file, firstLine: start + 1, dropTrailingEmptyLine: true });
+    // Front matter is not page text: markers in it are not markers.
+    const { body, lineCount } = splitFrontMatter(text);
+    const result = await options.expander.expandLinesAsync(body.split(/\r\n|\r|\n/), { file, firstLine: lineCount + 1, dropTrailingEmptyLine: true });
     const at = (l: SourceLocation) => ({ file: rel(options.root, l.file), line: l.line, column: l.column });
     const chains = new Map<string, SourceLocation[]>();
     for (const include of result.includes) {
@@ -115,7 +109,7 @@ function buildSite(options: CheckRunOptions): { dist: string } | { problem: Prob
 }
 
 /** Where a reference was written: its recorded position, or the first place its URL appears in the sources. */
-function locate(root: string, reference: Reference, page: PageSource | undefined, templates: Map<string, string>): SourceLocation {
+function locate(reference: Reference, page: PageSource | undefined, templates: Map<string, string>, readSource: (file: string) => string | null): SourceLocation {
   if (reference.source) {
     const m = /^(.*):(\d+):(\d+)$/.exec(reference.source);
     if (m) return { file: m[1] ?? '', line: Number(m[2]), column: Number(m[3]) };
@@ -135,12 +129,9 @@ function locate(root: string, reference: Reference, page: PageSource | undefined
     const found = search(page.file, page.text);
     if (found) return found;
     for (const dep of page.dependencies) {
-      try {
-        const hit = search(dep, fs.readFileSync(path.join(root, dep), 'utf8'));
-        if (hit) return hit;
-      } catch {
-        // a URL dependency or a vanished file: keep looking
-      }
+      const text = readSource(dep);
+      const hit = text === null ? null : search(dep, text);
+      if (hit) return hit;
     }
   }
   for (const [file, text] of templates) {
@@ -168,6 +159,18 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
     const templates = new Map<string, string>();
     for (const f of fs.globSync('src/**/*.astro', { cwd: root })) templates.set(f, fs.readFileSync(path.join(root, f), 'utf8'));
     const bySitePath = new Map(sources.map((s) => [s.sitePath, s]));
+    // Included files are searched for references without a recorded position: read each once.
+    const sourceTexts = new Map<string, string | null>();
+    const readSource = (file: string): string | null => {
+      if (!sourceTexts.has(file)) {
+        try {
+          sourceTexts.set(file, fs.readFileSync(path.join(root, file), 'utf8'));
+        } catch {
+          sourceTexts.set(file, null); // a URL dependency or a vanished file
+        }
+      }
+      return sourceTexts.get(file) ?? null;
+    };
     const htmlFiles = fs.globSync('**/*.html', { cwd: dist }).map((f) => path.join(dist, f));
     const facts = new Map<string, PageFacts>();
     for (const file of htmlFiles) facts.set(file, pageFacts(fs.readFileSync(file, 'utf8')));
@@ -185,7 +188,7 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
       const source = bySitePath.get(sitePath);
       for (const reference of references) {
         const report = (code: string, message: string, hint?: string) => {
-          const location = locate(root, reference, source, templates);
+          const location = locate(reference, source, templates, readSource);
           // Written in an included file: say through which markers it reached this page.
           const via = source && location.file !== source.file ? source.chains.get(location.file) : undefined;
           problems.push({ code, severity: 'error', message, hint, location, chain: via ? [...via, location] : [], page: sitePath });
@@ -228,7 +231,7 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
         }
         if (options.external) {
           const list = external.get(c.url) ?? [];
-          list.push({ reference, location: locate(root, reference, source, templates), page: sitePath });
+          list.push({ reference, location: locate(reference, source, templates, readSource), page: sitePath });
           external.set(c.url, list);
         }
       }

@@ -60,6 +60,25 @@ export function lineNumberStart(meta: string | undefined, pairs: Record<string, 
 
 const PROMPT_LANGUAGES = new Set(['console', 'shell-session', 'shellsession']);
 
+interface FenceMeta {
+  pairs: Record<string, string>;
+  highlighted: Set<number>;
+  lineStart: number | null;
+}
+
+/** The fence meta of one block, parsed once (Shiki calls the line hook for every line). */
+const parsedMeta = new WeakMap<object, FenceMeta>();
+function fenceMeta(options: { meta?: unknown }): FenceMeta {
+  let meta = parsedMeta.get(options);
+  if (!meta) {
+    const raw = (options.meta as { __raw?: string } | undefined)?.__raw;
+    const pairs = parseMeta(raw);
+    meta = { pairs, highlighted: highlightedLines(raw, pairs), lineStart: lineNumberStart(raw, pairs) };
+    parsedMeta.set(options, meta);
+  }
+  return meta;
+}
+
 export interface CodeFrameOptions {
   /** Where included files can be read online: their captions link there. */
   repository?: { url: string; branch: string };
@@ -87,11 +106,9 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
       node.properties.style = stripThemeVariables(node.properties.style);
     },
     line(node, line) {
-      const raw = (this.options.meta as { __raw?: string } | undefined)?.__raw;
-      const pairs = parseMeta(raw);
-      if (highlightedLines(raw, pairs).has(line)) this.addClassToHast(node, 'highlighted');
-      const start = lineNumberStart(raw, pairs);
-      if (start !== null) node.properties.dataLine = start + line - 1;
+      const { highlighted, lineStart } = fenceMeta(this.options);
+      if (highlighted.has(line)) this.addClassToHast(node, 'highlighted');
+      if (lineStart !== null) node.properties.dataLine = lineStart + line - 1;
       // Session transcripts: the prompt is shown but never copied or selected.
       if (PROMPT_LANGUAGES.has(this.options.lang)) {
         const first = node.children[0];
@@ -106,9 +123,8 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
     root(root: Root) {
       const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
       if (!pre) return root;
-      const raw = (this.options.meta as { __raw?: string } | undefined)?.__raw;
-      const meta = parseMeta(raw);
-      if (lineNumberStart(raw, meta) !== null) this.addClassToHast(pre, 'has-line-numbers');
+      const { pairs: meta, lineStart } = fenceMeta(this.options);
+      if (lineStart !== null) this.addClassToHast(pre, 'has-line-numbers');
       const bar: ElementContent[] = [];
       if (meta.title) bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [text(meta.title)] });
       if (meta['snippet-source']) {

@@ -16,11 +16,14 @@ import { visit, SKIP } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { countRender, recordDependencies } from '../integration/dependency-registry.ts';
 import { isMkdocsPage } from '../mkdocs/dialect.ts';
-import { formatDiagnostic, type SnippetDiagnostic } from '../snippets/errors.ts';
+import type { SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
 import { parseMarkerLine, parseSectionMarker } from '../snippets/marker.ts';
 import { isUrl } from '../snippets/resolve.ts';
+import { markIncludedNode, reportSnippetDiagnostics } from './snippet-report.ts';
 import { snippetFromMarkdown, snippetSyntax } from './snippet-syntax.ts';
+
+export { SnippetBuildError, type SnippetOrigin } from './snippet-report.ts';
 
 export interface RemarkSnippetsOptions {
   expander: SnippetExpander;
@@ -35,20 +38,6 @@ export interface RemarkSnippetsOptions {
   recordSources?: boolean;
 }
 
-/** Where an included node came from, kept on `node.data` for source links and the checker. */
-export interface SnippetOrigin {
-  file: string;
-  line: number;
-}
-
-declare module 'unist' {
-  interface Data {
-    snippetOrigin?: SnippetOrigin;
-    /** On code blocks filled from files: the files and line ranges shown. */
-    snippetSources?: Array<{ file: string; spec: string; startLine: number; endLine: number }>;
-  }
-}
-
 declare module 'vfile' {
   interface DataMap {
     snippetDependencies: Set<string>;
@@ -56,43 +45,15 @@ declare module 'vfile' {
   }
 }
 
-/** An Error shaped for Astro's overlay (`loc`, `hint`) that carries every snippet diagnostic. */
-export class SnippetBuildError extends Error {
-  readonly loc: { file: string; line: number; column: number };
-  /** Read by Astro's MDX plugin, which rebuilds `loc` from these. */
-  readonly line: number;
-  readonly column: number;
-  readonly hint?: string;
-  readonly diagnostics: SnippetDiagnostic[];
-  constructor(diagnostics: SnippetDiagnostic[], root: string) {
-    const rel = (f: string) => path.relative(root, f) || f;
-    super(diagnostics.map((d) => formatDiagnostic(d, rel)).join('\n\n'));
-    this.name = 'SnippetError';
-    const first = diagnostics[0];
-    const page = first?.chain[0] ?? first?.location;
-    this.loc = { file: page?.file ?? '', line: page?.line ?? 0, column: page?.column ?? 0 };
-    this.line = this.loc.line;
-    this.column = this.loc.column;
-    this.hint = first?.hint;
-    this.diagnostics = diagnostics;
-  }
-}
-
 const markdownExtensions = [gfm(), directive()];
 const markdownFromExtensions = [gfmFromMarkdown(), directiveFromMarkdown()];
-
-const SOURCE_TYPES = new Set(['link', 'image', 'linkReference', 'imageReference', 'textDirective']);
 
 function parseIncluded(text: string, origins: LineOrigin[], place: Nodes['position'], recordSources: boolean, root: string): RootContent[] {
   const tree = fromMarkdown(text, { extensions: markdownExtensions, mdastExtensions: markdownFromExtensions });
   visit(tree, (node) => {
     const line = node.position?.start.line;
     const origin = line ? origins[line - 1] : undefined;
-    if (origin) (node.data ??= {}).snippetOrigin = { file: origin.file, line: origin.line };
-    if (recordSources && origin && SOURCE_TYPES.has(node.type)) {
-      const data = (node.data ??= {}) as { hProperties?: Record<string, unknown> };
-      data.hProperties = { ...data.hProperties, dataScissorsSrc: `${path.relative(root, origin.file)}:${origin.line}:${node.position?.start.column ?? 1}` };
-    }
+    if (origin) markIncludedNode(node, origin, node.position?.start.column ?? 1, { root, recordSources });
     // Point positions at the marker: the page is the file the MDX compiler knows.
     if (place) node.position = place;
     else delete node.position;
@@ -212,20 +173,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     file.data.snippetDependencies = dependencies;
     exposeDependencies(file, dependencies, root);
     file.data.snippetDiagnostics = diagnostics;
-    const rel = (f: string) => path.relative(root, f) || f;
-    for (const d of diagnostics) {
-      if (d.severity === 'warning' || !failOnError) {
-        const message = file.message(formatDiagnostic(d, rel), {
-          place: { line: d.chain[0]?.line ?? d.location.line, column: d.chain[0]?.column ?? d.location.column },
-          ruleId: d.code,
-          source: 'scissors-snippets',
-        });
-        message.fatal = false;
-        console.warn(`[scissors] ${formatDiagnostic(d, rel)}`);
-      }
-    }
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0 && failOnError) throw new SnippetBuildError(errors, root);
+    reportSnippetDiagnostics(file, diagnostics, { root, failOnError });
   };
 }
 

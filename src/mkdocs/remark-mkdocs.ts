@@ -10,9 +10,9 @@ import type { Processor } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { recordDependencies } from '../integration/dependency-registry.ts';
-import { SnippetBuildError } from '../markdown/remark-snippets.ts';
-import { formatDiagnostic } from '../snippets/errors.ts';
+import { markIncludedNode, reportSnippetDiagnostics } from '../markdown/snippet-report.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
+import { splitFrontMatter } from '../markdown/front-matter.ts';
 import { convertMkdocs } from './convert.ts';
 import { isMkdocsPage } from './dialect.ts';
 
@@ -35,8 +35,8 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
     if (!isMkdocsPage(file)) return parse(document, file) as Root;
     const page = path.resolve(file.path);
     // Front matter (if Astro left it in) keeps its lines so numbers stay right.
-    const fm = /^---\r?\n[\s\S]*?\r?\n---\r?\n/.exec(document)?.[0] ?? '';
-    const body = fm ? `${'\n'.repeat(fm.split('\n').length - 1)}${document.slice(fm.length)}` : document;
+    const { body: markdown, lineCount } = splitFrontMatter(document);
+    const body = `${'\n'.repeat(lineCount)}${markdown}`;
 
     const expansion = expander.expandDocument(body, page);
     // The parser hook is synchronous, so downloads cannot happen here: say so instead of leaving a gap.
@@ -56,14 +56,7 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
     }
     file.data.snippetDependencies = recordDependencies(page, expansion.dependencies);
     file.data.snippetDiagnostics = expansion.diagnostics;
-    for (const d of expansion.diagnostics) {
-      if (d.severity === 'warning' || !failOnError) {
-        file.message(formatDiagnostic(d, rel), { place: { line: d.chain[0]?.line ?? d.location.line, column: 1 }, ruleId: d.code, source: 'scissors-snippets' }).fatal = false;
-        console.warn(`[scissors] ${formatDiagnostic(d, rel)}`);
-      }
-    }
-    const errors = expansion.diagnostics.filter((d) => d.severity === 'error');
-    if (errors.length > 0 && failOnError) throw new SnippetBuildError(errors, root);
+    reportSnippetDiagnostics(file, expansion.diagnostics, { root, failOnError });
 
     const converted = convertMkdocs(expansion.lines.join('\n'));
     const originOf = (outputLine: number) => {
@@ -94,11 +87,7 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
       if (origin.file === page) {
         node.position = { start: { line: origin.line, column: start.column }, end: { line: origin.line, column: start.column } };
       } else {
-        (node.data ??= {}).snippetOrigin = { file: origin.file, line: origin.line };
-        if (options.recordSources && (node.type === 'link' || node.type === 'image' || node.type === 'textDirective')) {
-          const data = node.data as { hProperties?: Record<string, unknown> };
-          data.hProperties = { ...data.hProperties, dataScissorsSrc: `${rel(origin.file)}:${origin.line}:${start.column}` };
-        }
+        markIncludedNode(node, origin, start.column, { root, recordSources: options.recordSources ?? false });
         delete node.position;
       }
     });

@@ -15,7 +15,7 @@ import type { SnippetOptions } from './options.ts';
 import { DecodeError, FileReader, splitLines } from './read.ts';
 import { isUrl, resolveSnippetPath } from './resolve.ts';
 import { urlPolicyError, UrlStore } from './url.ts';
-import { dedent, parsePathSpec, RangeError_, selectRanges, type PathSpec } from './select.ts';
+import { BadRangeError, dedent, parsePathSpec, rangeIndexes, type PathSpec } from './select.ts';
 
 /** Where an output line came from: a file and a 1-based line in it. */
 export interface LineOrigin {
@@ -306,11 +306,11 @@ export class SnippetExpander {
     const sel = spec.selection;
     if (sel.kind === 'ranges') {
       try {
-        const indexes = selectRanges(lines.map((_, i) => String(i)), sel.ranges).map(Number);
+        const indexes = rangeIndexes(lines.length, sel.ranges);
         selected = indexes.map((i) => lines[i] ?? '');
         origins = indexes.map((i) => ({ file, line: i + 1 }));
       } catch (error) {
-        report('BAD_RANGE', 'error', `Snippet "${rawSpec}" has a bad line range: ${error instanceof RangeError_ ? error.message : String(error)}.`, {
+        report('BAD_RANGE', 'error', `Snippet "${rawSpec}" has a bad line range: ${error instanceof BadRangeError ? error.message : String(error)}.`, {
           hint: 'Ranges are file:start:end with whole numbers, e.g. "script.sh:3:8", "script.sh:-5" or "script.sh:1:3,7:9".',
         });
         return;

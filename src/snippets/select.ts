@@ -33,24 +33,21 @@ export function parsePathSpec(spec: string): PathSpec {
   return { file: file.trim(), selection: { kind: 'whole' }, suffix: ranges ?? '' };
 }
 
-export class RangeError_ extends Error {}
+/** A range bound that is not a number (pymdownx crashes with ValueError on these). */
+export class BadRangeError extends Error {}
 
 function toInt(bound: string): number {
-  if (!/^-?[0-9]+$/.test(bound)) throw new RangeError_(`"${bound}" is not a line number`);
+  if (!/^-?[0-9]+$/.test(bound)) throw new BadRangeError(`"${bound}" is not a line number`);
   return Number.parseInt(bound, 10);
 }
 
 /**
- * Select lines by ranges. T counts the trailing empty element of a newline-terminated file.
- * Throws RangeError_ for a bound that is not a number (upstream crashes with ValueError).
+ * The 0-based indexes a list of ranges selects from `total` lines (T counts the trailing empty
+ * element of a newline-terminated file). Out-of-range bounds clip; overlaps repeat.
  */
-export function selectRanges(
-  lines: string[],
-  ranges: Array<{ start: string | undefined; end: string | undefined }>,
-): string[] {
-  const total = lines.length;
+export function rangeIndexes(total: number, ranges: Array<{ start: string | undefined; end: string | undefined }>): number[] {
   const clamp = (n: number) => Math.min(Math.max(n, 0), total);
-  const out: string[] = [];
+  const out: number[] = [];
   for (const { start, end } of ranges) {
     let from = 0;
     let to = total;
@@ -60,11 +57,16 @@ export function selectRanges(
     }
     if (end !== undefined) {
       const e = toInt(end);
-      to = e < 0 ? clamp(total + 1 + e) : e;
+      to = e < 0 ? clamp(total + 1 + e) : Math.min(e, total);
     }
-    out.push(...lines.slice(from, Math.max(from, to)));
+    for (let i = from; i < to; i++) out.push(i);
   }
   return out;
+}
+
+/** The lines a list of ranges selects. */
+export function selectRanges<T>(lines: T[], ranges: Array<{ start: string | undefined; end: string | undefined }>): T[] {
+  return rangeIndexes(lines.length, ranges).map((i) => lines[i] as T);
 }
 
 /** textwrap.dedent: remove the common leading whitespace; whitespace-only lines become empty. */

@@ -5,23 +5,14 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
+import { copyProject } from '../../scripts/lib/site-copy.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const copy = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-build-'));
+const copy = copyProject('scissors-build-');
 after(() => fs.rmSync(copy, { recursive: true, force: true }));
 
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report']);
-
 test('a page with a missing snippet fails the build with file:line:col and the path tried', () => {
-  for (const entry of fs.readdirSync(root)) {
-    if (SKIP.has(entry)) continue;
-    fs.cpSync(path.join(root, entry), path.join(copy, entry), { recursive: true });
-  }
-  linkNodeModules(copy);
   fs.writeFileSync(
     path.join(copy, 'content/docs/broken.mdx'),
     '---\ntitle: Broken\n---\n\nIntro.\n\n--8<-- "docs/not-there.md"\n',

@@ -14,24 +14,18 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Element } from 'domhandler';
 import { parseDocument } from 'htmlparser2';
 import { getAttributeValue, hasAttrib, textContent } from 'domutils';
-import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
+import { copyProject } from '../../scripts/lib/site-copy.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const site = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-seed-'));
+const site = copyProject('scissors-seed-');
 after(() => fs.rmSync(site, { recursive: true, force: true }));
 
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', 'bench-results']);
-
 before(() => {
-  for (const entry of fs.readdirSync(root)) if (!SKIP.has(entry)) fs.cpSync(path.join(root, entry), path.join(site, entry), { recursive: true });
-  linkNodeModules(site);
-  fs.copyFileSync(path.join(root, 'tests/fixtures/mkdocs/security.md'), path.join(site, 'content/docs/seed.md'));
+  fs.copyFileSync(path.join(site, 'tests/fixtures/mkdocs/security.md'), path.join(site, 'content/docs/seed.md'));
   const migrate = spawnSync(process.execPath, ['scripts/migrate.ts', 'tests/fixtures/mkdocs/security.md', '--out', 'content/docs/migrated'], {
     cwd: site,
     encoding: 'utf8',

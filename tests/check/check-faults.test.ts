@@ -6,22 +6,11 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
+import { copyProject } from '../../scripts/lib/site-copy.mjs';
 
-const root = path.resolve(import.meta.dirname, '../..');
-const SKIP = new Set(['node_modules', 'dist', '.astro', '.git', 'test-results', 'playwright-report', 'bench-results']);
-
-function copySite(): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-check-site-'));
-  for (const entry of fs.readdirSync(root)) {
-    if (!SKIP.has(entry)) fs.cpSync(path.join(root, entry), path.join(dir, entry), { recursive: true });
-  }
-  linkNodeModules(dir);
-  return dir;
-}
+const copySite = () => copyProject('scissors-check-site-');
 
 function check(dir: string, ...args: string[]) {
   return spawnSync(process.execPath, ['scripts/check.ts', ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, GITHUB_ACTIONS: '' } });
