@@ -1,12 +1,12 @@
 import { defineCollection } from 'astro:content';
-import { glob } from 'astro/loaders';
 import { z } from 'astro/zod';
+import { docsLoader } from './integration/docs-loader.ts';
 
 export const collections = {
   docs: defineCollection({
-    // deferRender: entries render through Vite modules, so the snippet watcher covers them
-    // and a cached render never hides a changed include.
-    loader: glob({ pattern: '**/*.{md,mdx}', base: './content/docs', deferRender: true }),
+    // Builds render pages to HTML in the loader; dev renders them as Vite modules, so the
+    // snippet watcher covers them (see docs-loader.ts).
+    loader: docsLoader({ pattern: '**/*.{md,mdx}', base: './content/docs' }),
     schema: z.object({
       title: z.string(),
       description: z.string().optional(),

@@ -24,3 +24,13 @@ test('a page with a missing snippet fails the build with file:line:col and the p
   assert.match(output, /SNIPPET_NOT_FOUND/);
   assert.match(output, /docs\/not-there\.md/);
 });
+
+test('an MDX syntax error fails the build with the page and its line', () => {
+  fs.rmSync(path.join(copy, 'content/docs/broken.mdx'), { force: true });
+  fs.writeFileSync(path.join(copy, 'content/docs/bad-jsx.mdx'), '---\ntitle: Bad\n---\n\nIntro.\n\n<details><summary>x</summary>\n');
+  const result = spawnSync('npx', ['astro', 'build'], { cwd: copy, encoding: 'utf8', env: { ...process.env, FORCE_COLOR: '0' } });
+  const output = `${result.stdout}\n${result.stderr}`;
+  assert.notEqual(result.status, 0, `the build should fail:\n${output}`);
+  assert.match(output, /content\/docs\/bad-jsx\.mdx:7:\d+ .*closing tag for `<details>`/);
+  fs.rmSync(path.join(copy, 'content/docs/bad-jsx.mdx'));
+});

@@ -1,0 +1,103 @@
+/**
+ * The docs collection's loader. In `astro dev` it is Astro's glob loader with deferred rendering,
+ * so every page is a Vite module and live snippet inclusion works through the module graph (see
+ * vite-snippet-watch). In a build it renders each page to HTML itself, with the site's own
+ * Markdown processor, and stores the HTML: no compiled module per page, which is what keeps a
+ * 1000-page build fast and small (BENCHMARKS.md). Pages that need MDX's runtime (imports,
+ * expressions, components) are left to Astro's MDX integration, exactly as in dev.
+ */
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { isUnifiedProcessor, parseFrontmatter, type ShikiConfig } from '@astrojs/markdown-remark';
+import type { Loader, LoaderContext } from 'astro/loaders';
+import { glob } from 'astro/loaders';
+import { slug as githubSlug } from 'github-slugger';
+import { PageHtmlStore, type StoredPageMetadata } from './page-html-store.ts';
+import { createStaticMdxRenderer, type StaticRenderResult } from './static-mdx-renderer.ts';
+
+export interface DocsLoaderOptions {
+  /** Glob of page files, relative to `base`. */
+  pattern: string;
+  /** Folder of the pages, relative to the project root. */
+  base: string;
+}
+
+/** The same ids as Astro's glob loader: slugged path segments, `dir/index` → `dir`, or `slug` from front matter. */
+export function entryId(relativePath: string, data: Record<string, unknown>): string {
+  if (typeof data.slug === 'string' || typeof data.slug === 'number') return String(data.slug);
+  const withoutExtension = relativePath.replace(/\.[^/.]+$/, '');
+  return withoutExtension
+    .split('/')
+    .map((segment) => githubSlug(segment))
+    .join('/')
+    .replace(/\/index$/, '');
+}
+
+/** Build-time rendering can be turned off to compare both paths (tests) or to debug. */
+export const staticRenderingEnabled = (context: Pick<LoaderContext, 'watcher'>) =>
+  context.watcher === undefined && process.env.SCISSORS_RENDER !== 'modules';
+
+function siteMdxRenderer(context: LoaderContext) {
+  const { processor, shikiConfig } = context.config.markdown;
+  if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
+  return createStaticMdxRenderer({
+    remarkPlugins: processor.options.remarkPlugins as never,
+    rehypePlugins: processor.options.rehypePlugins as never,
+    shikiConfig: shikiConfig as ShikiConfig,
+  });
+}
+
+/** A parse error names the page (micromark's messages carry only the line and column). */
+function located(error: unknown, filePath: string): unknown {
+  if (!(error instanceof Error) || error.message.includes(filePath)) return error;
+  const place = error as Error & { line?: number; column?: number };
+  const where = place.line ? `${filePath}:${place.line}:${place.column ?? 1}` : filePath;
+  return new Error(`${where} ${error.message}`, { cause: error });
+}
+
+export function docsLoader(options: DocsLoaderOptions): Loader {
+  const devLoader = glob({ pattern: options.pattern, base: options.base, deferRender: true });
+  return {
+    name: 'scissors-docs',
+    async load(context) {
+      if (!staticRenderingEnabled(context)) return devLoader.load(context);
+      const root = fileURLToPath(context.config.root);
+      const baseDir = path.resolve(root, options.base);
+      const files = (await Array.fromAsync(fs.glob(options.pattern, { cwd: baseDir }))).map((f) => f.split(path.sep).join('/')).sort();
+      const renderMdx = siteMdxRenderer(context);
+      const htmlStore = new PageHtmlStore(fileURLToPath(context.config.cacheDir));
+      htmlStore.reset();
+      const seen = new Set<string>();
+      for (const relative of files) {
+        const absolute = path.join(baseDir, relative);
+        const filePath = path.relative(root, absolute).split(path.sep).join('/');
+        const text = await fs.readFile(absolute, 'utf8');
+        // Blank (not remove) the front matter, so positions in messages are the file's own lines.
+        const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+        const id = entryId(relative, frontmatter);
+        if (seen.has(id)) throw new Error(`scissors: two pages have the id "${id}" (${filePath})`);
+        seen.add(id);
+        const data = await context.parseData({ id, data: frontmatter, filePath });
+        if (relative.endsWith('.md')) {
+          // Markdown pages: Astro's own Markdown renderer, which runs the site's processor.
+          const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) });
+          context.store.set({ id, data, filePath, rendered, assetImports: rendered.metadata?.imagePaths });
+          continue;
+        }
+        const result: StaticRenderResult = await renderMdx(content, absolute, frontmatter).catch((error: unknown) => {
+          throw located(error, filePath);
+        });
+        if (result.kind === 'needs-runtime') {
+          context.logger.debug(`${filePath} ${result.reason}: rendered as an MDX module`);
+          context.store.set({ id, data, filePath, deferredRender: true });
+          continue;
+        }
+        const { html, headings, frontmatter: pluginFrontmatter } = result.page;
+        const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtmlFile: htmlStore.write(id, html) };
+        context.store.set({ id, data, filePath, rendered: { html: '', metadata: metadata as never } });
+      }
+      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+    },
+  };
+}

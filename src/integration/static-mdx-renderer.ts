@@ -1,0 +1,77 @@
+/**
+ * Renders an MDX page straight to HTML with the same plugins, in the same order, as Astro's MDX
+ * pipeline (gfm, ours, remark-rehype, Shiki, ours, heading ids) — but without compiling the page
+ * to a JavaScript module. Pages that need MDX's runtime are reported, not rendered (see
+ * remark-static-mdx): the docs loader hands those to Astro's MDX integration.
+ */
+import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
+import type { Root as HastRoot } from 'hast';
+import rehypeRaw from 'rehype-raw';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified, type PluggableList } from 'unified';
+import { visit, EXIT } from 'unist-util-visit';
+import { VFile } from 'vfile';
+import remarkStaticMdx, { MdxRuntimeRequired, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
+
+export interface StaticMdxRendererOptions {
+  remarkPlugins: PluggableList;
+  rehypePlugins: PluggableList;
+  shikiConfig: ShikiConfig;
+}
+
+export interface StaticRender {
+  html: string;
+  headings: MarkdownHeading[];
+  /** What the plugins put in `file.data.astro.frontmatter` (e.g. the snippet dependencies). */
+  frontmatter: Record<string, unknown>;
+}
+
+export type StaticRenderResult = { kind: 'html'; page: StaticRender } | { kind: 'needs-runtime'; reason: string };
+
+/** rehype-raw re-parses the whole tree; only pages that hold raw HTML (from included Markdown) need it. */
+function rehypeRawWhenPresent() {
+  const raw = rehypeRaw();
+  return (tree: HastRoot, file: VFile) => {
+    let found = false;
+    visit(tree, 'raw', () => {
+      found = true;
+      return EXIT;
+    });
+    return found ? raw(tree, file) : tree;
+  };
+}
+
+export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
+  const processor = unified()
+    .use(remarkParse)
+    .use(remarkMdx)
+    .use(remarkGfm)
+    // First, so a page that needs the runtime costs only its parse.
+    .use(remarkStaticMdx)
+    .use(options.remarkPlugins)
+    .use(remarkRehype, { allowDangerousHtml: true, handlers: staticMdxHandlers })
+    .use(rehypeRawWhenPresent)
+    .use(rehypeShiki, options.shikiConfig)
+    .use(options.rehypePlugins)
+    .use(rehypeHeadingIds)
+    .use(rehypeStringify, { allowDangerousHtml: true });
+
+  /** `content` is the page with its front matter blanked out (line numbers kept). */
+  return async function render(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<StaticRenderResult> {
+    const file = new VFile({ path: filePath, value: content, data: { astro: { frontmatter: { ...frontmatter } } } });
+    try {
+      await processor.process(file);
+    } catch (error) {
+      if (error instanceof MdxRuntimeRequired) return { kind: 'needs-runtime', reason: error.message };
+      throw error;
+    }
+    return {
+      kind: 'html',
+      page: { html: String(file.value), headings: file.data.astro?.headings ?? [], frontmatter: file.data.astro?.frontmatter ?? {} },
+    };
+  };
+}

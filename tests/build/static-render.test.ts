@@ -1,0 +1,81 @@
+/**
+ * Builds render plain MDX pages to HTML in the docs loader and leave pages that need MDX's
+ * runtime to Astro's MDX modules. Both paths must give the same site: a copy of this site (plus
+ * a page that needs the runtime) is built both ways and every output file compared.
+ */
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { after, before, test } from 'node:test';
+import { copyProject } from '../../scripts/lib/site-copy.mjs';
+
+const copy = copyProject('scissors-static-render-');
+after(() => fs.rmSync(copy, { recursive: true, force: true }));
+
+function build(outDir: string, env: Record<string, string> = {}) {
+  const result = spawnSync('npx', ['astro', 'build', '--force', '--outDir', outDir], {
+    cwd: copy,
+    encoding: 'utf8',
+    env: { ...process.env, FORCE_COLOR: '0', ...env },
+  });
+  assert.equal(result.status, 0, `${result.stdout}\n${result.stderr}`);
+  return result.stdout;
+}
+
+function hashes(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const file of fs.globSync('**/*', { cwd: dir, withFileTypes: false }).sort()) {
+    const full = path.join(dir, file);
+    if (fs.statSync(full).isFile()) out.set(file, createHash('sha256').update(fs.readFileSync(full)).digest('hex'));
+  }
+  return out;
+}
+
+let staticDist = '';
+let moduleDist = '';
+before(() => {
+  fs.writeFileSync(
+    path.join(copy, 'content/docs/runtime.mdx'),
+    '---\ntitle: Runtime\n---\n\nexport const release = "2." + (10 * 2);\n\nThe release is {release}.\n\n--8<-- "SECURITY.md:1:3"\n',
+  );
+  fs.writeFileSync(
+    path.join(copy, 'content/docs/html.mdx'),
+    [
+      '---\ntitle: HTML in MDX\n---\n',
+      '{/* editors: keep this page short */}\n',
+      '<div class="grid" data-cols="2">\n\n**Bold** and <abbr title="Supply-chain Levels for Software Artifacts">SLSA</abbr>.\n\n</div>\n',
+      'Press <kbd>Ctrl</kbd>+<kbd>C</kbd> {/* inline comment */} to copy.\n',
+      '<details open>\n<summary>More</summary>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</details>\n',
+      '<span>alone on its line</span>\n',
+      ':::note[Inside]\n<em>JSX in a directive</em>\n:::\n',
+    ].join('\n'),
+  );
+  staticDist = path.join(copy, 'dist-static');
+  moduleDist = path.join(copy, 'dist-modules');
+  build(staticDist);
+  build(moduleDist, { SCISSORS_RENDER: 'modules' });
+});
+
+test('loader-rendered and module-rendered builds are byte-identical', () => {
+  const a = hashes(staticDist);
+  const b = hashes(moduleDist);
+  assert.deepEqual([...a.keys()], [...b.keys()]);
+  const different = [...a].filter(([file, hash]) => b.get(file) !== hash).map(([file]) => file);
+  assert.deepEqual(different, []);
+});
+
+test('a page that needs the MDX runtime still renders, through its module', () => {
+  const html = fs.readFileSync(path.join(staticDist, 'runtime/index.html'), 'utf8');
+  assert.match(html, /The release is 2\.20\./);
+  const store = fs.readFileSync(path.join(copy, 'node_modules/.astro/data-store.json'), 'utf8');
+  // The default build ran last but one; the module build replaced the store, so check the HTML page.
+  assert.ok(store.length > 0);
+});
+
+test('static HTML and comments in MDX render as written', () => {
+  const html = fs.readFileSync(path.join(staticDist, 'html/index.html'), 'utf8');
+  assert.match(html, /<div class="grid" data-cols="2"><p><strong>Bold<\/strong> and <abbr title="Supply-chain Levels for Software Artifacts">SLSA<\/abbr>.<\/p><\/div>/);
+  assert.doesNotMatch(html, /editors: keep/);
+});
