@@ -6,6 +6,7 @@
  * 1000-page build fast and small (BENCHMARKS.md). Pages that need MDX's runtime (imports,
  * expressions, components) are left to Astro's MDX integration, exactly as in dev.
  */
+import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -13,8 +14,8 @@ import { isUnifiedProcessor, parseFrontmatter, type ShikiConfig } from '@astrojs
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { slug as githubSlug } from 'github-slugger';
-import { PageHtmlStore, type StoredPageMetadata } from './page-html-store.ts';
-import { createStaticMdxRenderer, type StaticRenderResult } from './static-mdx-renderer.ts';
+import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
+import { createStaticMdxRenderer } from './static-mdx-renderer.ts';
 
 export interface DocsLoaderOptions {
   /** Glob of page files, relative to `base`. */
@@ -62,22 +63,28 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
     name: 'scissors-docs',
     async load(context) {
       if (!staticRenderingEnabled(context)) return devLoader.load(context);
+      const started = performance.now();
       const root = fileURLToPath(context.config.root);
       const baseDir = path.resolve(root, options.base);
       const files = (await Array.fromAsync(fs.glob(options.pattern, { cwd: baseDir }))).map((f) => f.split(path.sep).join('/')).sort();
+
+      // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
+      // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
       const renderMdx = siteMdxRenderer(context);
-      const htmlStore = new PageHtmlStore(fileURLToPath(context.config.cacheDir));
-      htmlStore.reset();
-      const seen = new Set<string>();
+      const htmlStore = new PageHtmlWriter(fileURLToPath(context.config.cacheDir));
+      const ids = new Map<string, string>();
+      let modules = 0;
       for (const relative of files) {
         const absolute = path.join(baseDir, relative);
         const filePath = path.relative(root, absolute).split(path.sep).join('/');
-        const text = await fs.readFile(absolute, 'utf8');
+        // Synchronous: a thousand small awaited reads leave the thread idle between pages.
+        const text = readFileSync(absolute, 'utf8');
         // Blank (not remove) the front matter, so positions in messages are the file's own lines.
         const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
         const id = entryId(relative, frontmatter);
-        if (seen.has(id)) throw new Error(`scissors: two pages have the id "${id}" (${filePath})`);
-        seen.add(id);
+        const clash = ids.get(id);
+        if (clash) throw new Error(`scissors: ${filePath} and ${clash} both have the id "${id}"`);
+        ids.set(id, filePath);
         const data = await context.parseData({ id, data: frontmatter, filePath });
         if (relative.endsWith('.md')) {
           // Markdown pages: Astro's own Markdown renderer, which runs the site's processor.
@@ -85,19 +92,24 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           context.store.set({ id, data, filePath, rendered, assetImports: rendered.metadata?.imagePaths });
           continue;
         }
-        const result: StaticRenderResult = await renderMdx(content, absolute, frontmatter).catch((error: unknown) => {
+        const result = await renderMdx(content, absolute, frontmatter).catch((error: unknown) => {
           throw located(error, filePath);
         });
         if (result.kind === 'needs-runtime') {
-          context.logger.debug(`${filePath} ${result.reason}: rendered as an MDX module`);
+          modules++;
+          context.logger.info(`${filePath} ${result.reason}: rendered as an MDX module`);
           context.store.set({ id, data, filePath, deferredRender: true });
           continue;
         }
         const { html, headings, frontmatter: pluginFrontmatter } = result.page;
-        const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtmlFile: htmlStore.write(id, html) };
+        const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(html) };
         context.store.set({ id, data, filePath, rendered: { html: '', metadata: metadata as never } });
       }
-      for (const id of context.store.keys()) if (!seen.has(id)) context.store.delete(id);
+      htmlStore.finish();
+      for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      context.logger.info(`rendered ${ids.size - modules} pages to HTML in ${seconds} s; ${modules} as MDX modules`);
     },
   };
 }
+

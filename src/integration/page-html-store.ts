@@ -1,40 +1,63 @@
 /**
- * Where a build keeps the HTML the docs loader rendered: one file per page in Astro's cache
- * folder, named in the content store entry. Kept out of the store itself because Astro bundles
- * the store into the server build as one JavaScript module, and 1000 pages of HTML in one module
- * cost the bundler ~350 MB and a second (BENCHMARKS.md).
+ * Where a build keeps the HTML the docs loader rendered: one file in Astro's cache folder, each
+ * page a byte range of it, named in the page's content-store entry. Kept out of the store itself
+ * because Astro bundles the store into the server build as one JavaScript module, and 1000 pages
+ * of HTML in one module cost the bundler ~350 MB and a second; one file rather than one per page
+ * because a thousand small writes cost half a second here (BENCHMARKS.md).
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
-export const PAGE_HTML_FOLDER = 'scissors-pages';
+export const PAGE_HTML_FILE = 'scissors-pages.html';
 
-/** What the loader puts in `rendered.metadata` of an entry whose HTML is in a file. */
+/** Where a page's HTML is: a byte range of a file (build-time only; never part of the output). */
+export interface StoredHtmlLocation {
+  file: string;
+  start: number;
+  length: number;
+}
+
+/** What the loader puts in `rendered.metadata` of an entry whose HTML it stored. */
 export interface StoredPageMetadata {
   headings: MarkdownHeading[];
   frontmatter: Record<string, unknown>;
-  /** Absolute path of the page's HTML file (build-time only; never part of the output). */
-  scissorsHtmlFile: string;
+  scissorsHtml: StoredHtmlLocation;
 }
 
-export class PageHtmlStore {
-  readonly folder: string;
+/** Collects the pages of one build, then writes them in one go. */
+export class PageHtmlWriter {
+  readonly file: string;
+  private readonly chunks: Buffer[] = [];
+  private size = 0;
+
   constructor(cacheDir: string) {
-    this.folder = path.join(cacheDir, PAGE_HTML_FOLDER);
+    this.file = path.join(cacheDir, PAGE_HTML_FILE);
   }
 
-  /** Start a build: the folder holds exactly this build's pages. */
-  reset(): void {
-    fs.rmSync(this.folder, { recursive: true, force: true });
-    fs.mkdirSync(this.folder, { recursive: true });
+  add(html: string): StoredHtmlLocation {
+    const bytes = Buffer.from(html, 'utf8');
+    const location = { file: this.file, start: this.size, length: bytes.length };
+    this.chunks.push(bytes);
+    this.size += bytes.length;
+    return location;
   }
 
-  write(id: string, html: string): string {
-    // Ids are slugs with `/`; encode them so every page is one flat file.
-    const file = path.join(this.folder, `${encodeURIComponent(id)}.html`);
-    fs.writeFileSync(file, html);
-    return file;
+  /** Write the file (this build's pages replace the last build's). */
+  finish(): void {
+    fs.mkdirSync(path.dirname(this.file), { recursive: true });
+    fs.writeFileSync(this.file, Buffer.concat(this.chunks, this.size));
+  }
+}
+
+function readRange({ file, start, length }: StoredHtmlLocation): string {
+  const fd = fs.openSync(file, 'r');
+  try {
+    const buffer = Buffer.alloc(length);
+    fs.readSync(fd, buffer, 0, length, start);
+    return buffer.toString('utf8');
+  } finally {
+    fs.closeSync(fd);
   }
 }
 
@@ -45,6 +68,6 @@ interface EntryLike {
 /** The stored HTML of a loader-rendered entry, or undefined for one Astro renders (dev, MDX runtime pages). */
 export function readStoredPage(entry: EntryLike): { html: string; headings: MarkdownHeading[]; frontmatter: Record<string, unknown> } | undefined {
   const metadata = entry.rendered?.metadata as Partial<StoredPageMetadata> | undefined;
-  if (typeof metadata?.scissorsHtmlFile !== 'string') return undefined;
-  return { html: fs.readFileSync(metadata.scissorsHtmlFile, 'utf8'), headings: metadata.headings ?? [], frontmatter: metadata.frontmatter ?? {} };
+  if (!metadata?.scissorsHtml) return undefined;
+  return { html: readRange(metadata.scissorsHtml), headings: metadata.headings ?? [], frontmatter: metadata.frontmatter ?? {} };
 }

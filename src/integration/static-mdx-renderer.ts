@@ -1,10 +1,11 @@
 /**
  * Renders an MDX page straight to HTML with the same plugins, in the same order, as Astro's MDX
  * pipeline (gfm, ours, remark-rehype, Shiki, ours, heading ids) — but without compiling the page
- * to a JavaScript module. Pages that need MDX's runtime are reported, not rendered (see
- * remark-static-mdx): the docs loader hands those to Astro's MDX integration.
+ * to a JavaScript module, and with each distinct code block highlighted once. Pages that need
+ * MDX's runtime are reported, not rendered (see remark-static-mdx): the docs loader hands those
+ * to Astro's MDX integration.
  */
-import { rehypeHeadingIds, rehypeShiki, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
+import { rehypeHeadingIds, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
 import type { Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
@@ -15,6 +16,7 @@ import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
 import { VFile } from 'vfile';
+import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
 import remarkStaticMdx, { MdxRuntimeRequired, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
 
 export interface StaticMdxRendererOptions {
@@ -55,7 +57,7 @@ export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
     .use(options.remarkPlugins)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: staticMdxHandlers })
     .use(rehypeRawWhenPresent)
-    .use(rehypeShiki, options.shikiConfig)
+    .use(rehypeShikiCached, options.shikiConfig)
     .use(options.rehypePlugins)
     .use(rehypeHeadingIds)
     .use(rehypeStringify, { allowDangerousHtml: true });

@@ -6,7 +6,8 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import { isHighlightedCode } from './highlighted-code.ts';
 
 const HEADING = /^h[2-6]$/;
 
@@ -20,9 +21,12 @@ export default function rehypeIds() {
     const slugger = new GithubSlugger();
     // Ids already written by authors are taken first, so generated ones never collide with them.
     visit(tree, 'element', (node: Element) => {
+      if (isHighlightedCode(node)) return SKIP;
       if (typeof node.properties.id === 'string') slugger.slug(node.properties.id);
+      return undefined;
     });
     visit(tree, 'element', (node: Element) => {
+      if (isHighlightedCode(node)) return SKIP;
       if (HEADING.test(node.tagName) || node.tagName === 'h1') {
         const text = toString(node);
         const id = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text);

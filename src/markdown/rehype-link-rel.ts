@@ -3,11 +3,13 @@
  * rel values the author wrote, like `nofollow`, are kept.
  */
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { SKIP, visit } from 'unist-util-visit';
+import { isHighlightedCode } from './highlighted-code.ts';
 
 export default function rehypeLinkRel() {
   return (tree: Root) => {
     visit(tree, 'element', (node: Element) => {
+      if (isHighlightedCode(node)) return SKIP;
       if (node.tagName !== 'a' || node.properties.target !== '_blank') return;
       const rel: unknown = node.properties.rel;
       const values = Array.isArray(rel) ? rel.map(String) : typeof rel === 'string' ? rel.split(/\s+/).filter(Boolean) : [];

@@ -1,0 +1,59 @@
+/**
+ * Astro's rehype-shiki (same highlighter, options and replacement rules), with one addition: a
+ * code block this processor has highlighted before — same language, meta and code — is copied
+ * instead of highlighted again. Snippets exist to put the same file on many pages, and Shiki is
+ * the largest cost of a build (BENCHMARKS.md). Only the build's loader uses it; the output is
+ * byte-identical to Astro's (tests/build/static-render.test.ts).
+ */
+import { defaultExcludeLanguages } from '@astrojs/internal-helpers/markdown';
+import type { ShikiConfig } from '@astrojs/markdown-remark';
+import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
+import type { Element, ElementContent, Root } from 'hast';
+import { toText } from 'hast-util-to-text';
+import { visitParents } from 'unist-util-visit-parents';
+
+const LANGUAGE = /\blanguage-(\S+)\b/;
+/** Cached blocks kept at most; a build with more distinct blocks just highlights the rest. */
+const MAX_CACHED = 5000;
+
+function languageOf(code: Element): string {
+  const { className } = code.properties;
+  const classes = typeof className === 'string' ? [className] : Array.isArray(className) ? className : [];
+  for (const name of classes) {
+    if (typeof name !== 'string') continue;
+    const match = LANGUAGE.exec(name);
+    if (match?.[1]) return match[1];
+  }
+  return 'plaintext';
+}
+
+export default function rehypeShikiCached(config: ShikiConfig) {
+  let highlighter: ReturnType<typeof createShikiHighlighter> | undefined;
+  const cache = new Map<string, ElementContent>();
+  return async (tree: Root) => {
+    highlighter ??= createShikiHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
+    const shiki = await highlighter;
+    const blocks: Array<{ code: Element; language: string; pre: Element; container: Element | Root }> = [];
+    visitParents(tree, { type: 'element', tagName: 'code' }, (code: Element, ancestors) => {
+      const pre = ancestors.at(-1);
+      if (pre?.type !== 'element' || pre.tagName !== 'pre' || pre.children.length !== 1) return;
+      const language = languageOf(code);
+      if (defaultExcludeLanguages.includes(language)) return;
+      blocks.push({ code, language, pre, container: ancestors.at(-2) as Element | Root });
+    });
+    for (const { code, language, pre, container } of blocks) {
+      const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined) ?? undefined;
+      const text = toText(code, { whitespace: 'pre' });
+      const key = `${language}\u0000${meta ?? ''}\u0000${text}`;
+      let replacement = cache.get(key);
+      if (replacement) replacement = structuredClone(replacement);
+      else {
+        const result = await shiki.codeToHast(text, language, { meta, wrap: config.wrap, defaultColor: config.defaultColor, transformers: config.transformers });
+        replacement = result.children[0] as ElementContent;
+        if (cache.size >= MAX_CACHED) cache.clear();
+        cache.set(key, structuredClone(replacement));
+      }
+      container.children[container.children.indexOf(pre)] = replacement;
+    }
+  };
+}

@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { entryId, staticRenderingEnabled } from '../../../src/integration/docs-loader.ts';
+
+test('page ids are the ones Astro\'s glob loader gives', () => {
+  assert.equal(entryId('index.mdx', {}), 'index');
+  assert.equal(entryId('security.mdx', {}), 'security');
+  assert.equal(entryId('guides/index.mdx', {}), 'guides');
+  assert.equal(entryId('Guides/Getting Started.mdx', {}), 'guides/getting-started');
+  assert.equal(entryId('guides/page.md', { slug: 'elsewhere/page' }), 'elsewhere/page');
+});
+
+test('builds render in the loader; dev (a watcher) and SCISSORS_RENDER=modules do not', () => {
+  const saved = process.env.SCISSORS_RENDER;
+  try {
+    delete process.env.SCISSORS_RENDER;
+    assert.equal(staticRenderingEnabled({ watcher: undefined }), true);
+    assert.equal(staticRenderingEnabled({ watcher: {} as never }), false);
+    process.env.SCISSORS_RENDER = 'modules';
+    assert.equal(staticRenderingEnabled({ watcher: undefined }), false);
+  } finally {
+    if (saved === undefined) delete process.env.SCISSORS_RENDER;
+    else process.env.SCISSORS_RENDER = saved;
+  }
+});
