@@ -18,6 +18,7 @@ import remarkSnippets from '../markdown/remark-snippets.ts';
 import remarkTabs from '../markdown/remark-tabs.ts';
 import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
 import remarkMkdocs from '../mkdocs/remark-mkdocs.ts';
+import { remarkHtmlJsx } from '../markdown/remark-static-mdx.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
 
 export interface PluginOptions {
@@ -31,6 +32,8 @@ export function scissorsRemarkPlugins({ expander, root, check = false }: PluginO
   const snippets = { expander, root, failOnError: !check, recordSources: check };
   return [
     remarkDirective,
+    // MDX: plain HTML written as JSX is an ordinary element, treated like its Markdown form.
+    remarkHtmlJsx,
     // .md pages: MkDocs Material's dialect (text-stage snippets, then directives).
     [remarkMkdocs, snippets],
     [remarkSnippets, snippets],

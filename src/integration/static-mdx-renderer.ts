@@ -2,7 +2,7 @@
  * Renders an MDX page straight to HTML with the same plugins, in the same order, as Astro's MDX
  * pipeline (gfm, ours, remark-rehype, Shiki, ours, heading ids) — but without compiling the page
  * to a JavaScript module, and with each distinct code block highlighted once. Pages that need
- * MDX's runtime are reported, not rendered (see remark-static-mdx): the docs loader hands those
+ * MDX's runtime are reported, not rendered (see remarkRequireStaticMdx): the docs loader hands those
  * to Astro's MDX integration.
  */
 import { rehypeHeadingIds, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
@@ -17,7 +17,7 @@ import { unified, type PluggableList } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
-import remarkStaticMdx, { MdxRuntimeRequired, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
+import { MdxRuntimeRequired, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
 
 export interface StaticMdxRendererOptions {
   remarkPlugins: PluggableList;
@@ -53,7 +53,7 @@ export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
     .use(remarkMdx)
     .use(remarkGfm)
     // First, so a page that needs the runtime costs only its parse.
-    .use(remarkStaticMdx)
+    .use(remarkRequireStaticMdx)
     .use(options.remarkPlugins)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: staticMdxHandlers })
     .use(rehypeRawWhenPresent)

@@ -1,17 +1,20 @@
 /**
  * MDX without JavaScript. Most documentation pages use MDX only for its Markdown: their JSX, if
- * any, is plain HTML elements with literal attributes, and their expressions are comments. Such a
- * page can be rendered straight to HTML, with no compiled module per page — which is what keeps
- * large builds fast and small. This plugin turns those static nodes into ordinary hast-bound nodes
- * and, at the first thing that needs MDX's runtime (import/export, an expression, a component, an
- * attribute expression), stops with `MdxRuntimeRequired` so the caller renders the page as a module.
+ * any, is plain HTML elements with literal attributes, and their expressions are comments.
+ *
+ * - `remarkHtmlJsx` (every MDX page, dev and build): such an element becomes an ordinary element
+ *   of the tree, so our rehype plugins treat `<a target="_blank">` or `<h2>` written as JSX
+ *   exactly like their Markdown forms (noopener, ids, permalinks) — and both render paths agree.
+ * - `remarkRequireStaticMdx` (the build's loader): at the first thing that needs MDX's runtime
+ *   (import/export, an expression, a component, an attribute expression) it stops with
+ *   `MdxRuntimeRequired`, so the page is rendered as a module instead.
  */
 import { h } from 'hastscript';
+import type { Properties } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
 
 /** Thrown when a page needs the MDX runtime; not an error of the page. */
 export class MdxRuntimeRequired extends Error {
@@ -25,6 +28,33 @@ export class MdxRuntimeRequired extends Error {
 
 // An HTML element name: lowercase, as JSX treats capitalised or dotted names as components.
 const HTML_ELEMENT = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/;
+// HTML attribute names as written in HTML; camelCase (className, onClick) is JSX's business.
+const HTML_ATTRIBUTE = /^[a-z][a-z0-9]*(?:[-:][a-z0-9]+)*$/;
+// Their attribute names are case-sensitive (viewBox), which HTML-space properties would lose.
+const FOREIGN = new Set(['svg', 'math']);
+
+/** What a converted element becomes: a node remark-rehype turns into `data.hName` (MDX passes mdxJsx* through untouched). */
+export const HTML_JSX_TYPE = 'scissorsHtmlJsx';
+
+type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
+
+/** The hast properties of a plain HTML element, or why it is not one. */
+export function htmlElementProperties(node: JsxElement): { properties: Properties } | { reason: string } {
+  if (!node.name) return { reason: 'a JSX fragment' };
+  if (!HTML_ELEMENT.test(node.name)) return { reason: `the component <${node.name}>` };
+  if (FOREIGN.has(node.name)) return { reason: `<${node.name}> (case-sensitive attributes)` };
+  const attributes: Record<string, string | boolean> = {};
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') return { reason: `a spread attribute on <${node.name}>` };
+    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
+      return { reason: `the expression in ${attribute.name}={…} on <${node.name}>` };
+    }
+    if (!HTML_ATTRIBUTE.test(attribute.name)) return { reason: `the JSX attribute ${attribute.name} on <${node.name}>` };
+    attributes[attribute.name] = attribute.value ?? true;
+  }
+  // hastscript turns HTML attribute names (class, for, aria-*) into hast property names.
+  return { properties: h(node.name, attributes).properties };
+}
 
 function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null } }): boolean {
   const program = node.data?.estree;
@@ -32,24 +62,9 @@ function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[
   return /^\s*(?:\/\*[\s\S]*?\*\/\s*)*$/.test(node.value);
 }
 
-function staticElement(node: MdxJsxFlowElement | MdxJsxTextElement): void {
-  if (!node.name) throw new MdxRuntimeRequired('a JSX fragment', node.position);
-  if (!HTML_ELEMENT.test(node.name)) throw new MdxRuntimeRequired(`the component <${node.name}>`, node.position);
-  const attributes: Record<string, string | boolean> = {};
-  for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute') throw new MdxRuntimeRequired(`a spread attribute on <${node.name}>`, node.position);
-    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
-      throw new MdxRuntimeRequired(`the expression in ${attribute.name}={…} on <${node.name}>`, node.position);
-    }
-    attributes[attribute.name] = attribute.value ?? true;
-  }
-  // hastscript turns HTML attribute names (class, for, aria-*) into hast property names.
-  node.data = { ...node.data, hName: node.name, hProperties: h(node.name, attributes).properties };
-}
-
 /**
- * remark-rehype handlers for the comments left in the tree: an empty text, so the line breaks
- * around them come out exactly as MDX's own output has them.
+ * remark-rehype handlers for the loader: MDX comments render as an empty text, so the line
+ * breaks around them come out exactly as MDX's own output has them.
  */
 export const staticMdxHandlers = {
   mdxFlowExpression: () => ({ type: 'text' as const, value: '' }),
@@ -59,7 +74,8 @@ export const staticMdxHandlers = {
 /**
  * MDX's own first step (remark-mark-and-unravel in @mdx-js/mdx, not exported): a paragraph
  * holding only JSX and expressions is not a paragraph, its elements are blocks. Without it
- * `<div>x</div>` on a line of its own would render inside a `<p>`.
+ * `<div>x</div>` on a line of its own would render inside a `<p>`. (MDX runs it itself on
+ * module pages; running it again there changes nothing.)
  */
 function unravelJsxParagraphs(tree: Root): void {
   visit(tree, 'paragraph', (node, index, parent) => {
@@ -81,8 +97,23 @@ function unravelJsxParagraphs(tree: Root): void {
   });
 }
 
-export default function remarkStaticMdx() {
-  return (tree: Root, _file: VFile) => {
+/** Plain HTML elements written as JSX become ordinary elements (both render paths). */
+export function remarkHtmlJsx() {
+  return (tree: Root) => {
+    visit(tree, (node) => {
+      if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
+      const html = htmlElementProperties(node);
+      if (!('properties' in html)) return;
+      const converted = node as unknown as { type: string; data?: Record<string, unknown> };
+      converted.type = HTML_JSX_TYPE;
+      converted.data = { ...node.data, hName: node.name, hProperties: html.properties };
+    });
+  };
+}
+
+/** The loader's check: stops at the first thing that needs MDX's runtime. */
+export function remarkRequireStaticMdx() {
+  return (tree: Root) => {
     unravelJsxParagraphs(tree);
     visit(tree, (node) => {
       const content = node as RootContent;
@@ -91,16 +122,17 @@ export default function remarkStaticMdx() {
           throw new MdxRuntimeRequired('import/export', content.position);
         case 'mdxFlowExpression':
         case 'mdxTextExpression':
-          // `{/* … */}` is MDX's comment: it stays in the tree (as in MDX) and renders nothing
-          // (see staticMdxHandlers).
+          // `{/* … */}` is MDX's comment: it stays (as in MDX) and renders nothing (staticMdxHandlers).
           if (!isCommentOnly(content)) throw new MdxRuntimeRequired(`the expression {${content.value.trim().slice(0, 40)}}`, content.position);
-          return undefined;
+          return;
         case 'mdxJsxFlowElement':
-        case 'mdxJsxTextElement':
-          staticElement(content);
-          return undefined;
+        case 'mdxJsxTextElement': {
+          const html = htmlElementProperties(content);
+          if ('reason' in html) throw new MdxRuntimeRequired(html.reason, content.position);
+          return;
+        }
         default:
-          return undefined;
+          return;
       }
     });
   };

@@ -49,6 +49,8 @@ before(() => {
       'Press <kbd>Ctrl</kbd>+<kbd>C</kbd> {/* inline comment */} to copy.\n',
       '<details open>\n<summary>More</summary>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</details>\n',
       '<span>alone on its line</span>\n',
+      '<h2>A heading written as JSX</h2>\n',
+      'See <a href="https://example.org/" target="_blank">a new tab</a>.\n',
       ':::note[Inside]\n<em>JSX in a directive</em>\n:::\n',
     ].join('\n'),
   );
@@ -78,4 +80,6 @@ test('static HTML and comments in MDX render as written', () => {
   const html = fs.readFileSync(path.join(staticDist, 'html/index.html'), 'utf8');
   assert.match(html, /<div class="grid" data-cols="2"><p><strong>Bold<\/strong> and <abbr title="Supply-chain Levels for Software Artifacts">SLSA<\/abbr>.<\/p><\/div>/);
   assert.doesNotMatch(html, /editors: keep/);
+  assert.match(html, /<h2 id="a-heading-written-as-jsx">A heading written as JSX<a class="heading-anchor"/);
+  assert.match(html, /<a href="https:\/\/example.org\/" target="_blank" rel="noopener">a new tab<\/a>/);
 });

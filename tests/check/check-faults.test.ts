@@ -46,7 +46,8 @@ before(() => {
     '![A missing image](/images/missing.png)', // +2
     'Fetch it from [an FTP site](ftp://example.org/file).', // +3
     'Or [plain http](http://example.org/page).', // +4
-    '<a href="https://example.org/" target="_blank">a new tab</a>', // +5
+    // Plain JSX links get noopener like Markdown ones; an attribute expression escapes that.
+    '<a href="https://example.org/" target={"_blank"}>a new tab</a>', // +5
     '', // +6
     '--8<-- "docs/not-there.md"', // +7
     '', // +8

@@ -52,6 +52,12 @@ describe('static MDX renderer', () => {
     assert.equal(normalise(html(await render(text, page, {}))), normalise(await mdxRuntimeHtml(text)));
   });
 
+  test('a JSX link that opens a new tab gets noopener, and a JSX heading an id and permalink, like Markdown ones', async () => {
+    const out = html(await render('<h2>Written as JSX</h2>\n\nSee <a href="https://x.test" target="_blank">this</a>.\n', page, {}));
+    assert.match(out, /<h2 id="written-as-jsx">Written as JSX<a class="heading-anchor"/);
+    assert.match(out, /<a href="https:\/\/x.test" target="_blank" rel="noopener">this<\/a>/);
+  });
+
   test('MDX comments render nothing, with the same line breaks as MDX', async () => {
     const text = '{/* first */}\n\nBefore {/* a note to editors */} after.\n\n{/* a whole line */}\n\n<div>x</div>\n';
     const out = html(await render(text, page, {}));
@@ -68,6 +74,8 @@ describe('static MDX renderer', () => {
     ['an attribute expression', '<a href={url}>x</a>\n', /href=\{…\}/],
     ['a spread attribute', '<div {...props}>x</div>\n', /spread attribute/],
     ['a fragment', '<>x</>\n', /fragment/],
+    ['a JSX-style attribute name', '<div className="x">y</div>\n', /JSX attribute className/],
+    ['SVG (case-sensitive attributes)', '<svg viewBox="0 0 1 1"></svg>\n', /<svg>/],
   ];
   for (const [what, text, reason] of needsRuntime) {
     test(`${what} needs the MDX runtime, and says so`, async () => {
