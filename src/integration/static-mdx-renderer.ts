@@ -17,7 +17,7 @@ import { unified, type PluggableList } from 'unified';
 import { visit, EXIT } from 'unist-util-visit';
 import { VFile } from 'vfile';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
-import { MdxRuntimeRequired, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
+import { MdxRuntimeRequired, remarkRequireNoLocalImages, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
 
 export interface StaticMdxRendererOptions {
   remarkPlugins: PluggableList;
@@ -55,6 +55,7 @@ export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
     // First, so a page that needs the runtime costs only its parse.
     .use(remarkRequireStaticMdx)
     .use(options.remarkPlugins)
+    .use(remarkRequireNoLocalImages)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: staticMdxHandlers })
     .use(rehypeRawWhenPresent)
     .use(rehypeShikiCached, options.shikiConfig)

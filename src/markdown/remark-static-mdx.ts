@@ -137,3 +137,28 @@ export function remarkRequireStaticMdx() {
     });
   };
 }
+
+/**
+ * Also the loader's: a Markdown image with a local path is imported and optimised by Astro's MDX
+ * pipeline (remarkCollectImages' rule: not a URL, not from the site root), so its page is a module.
+ * Runs after the other plugins, so images from included files count too.
+ */
+export function remarkRequireNoLocalImages() {
+  return (tree: Root) => {
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => {
+      definitions.set(node.identifier, node.url);
+    });
+    visit(tree, (node) => {
+      const url = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
+      if (url === undefined) return;
+      let decoded = url;
+      try {
+        decoded = decodeURI(url);
+      } catch {
+        // keep it as written
+      }
+      if (!URL.canParse(decoded) && !decoded.startsWith('/')) throw new MdxRuntimeRequired(`the local image ${decoded} (Astro optimises it)`, node.position);
+    });
+  };
+}

@@ -54,6 +54,12 @@ before(() => {
       ':::note[Inside]\n<em>JSX in a directive</em>\n:::\n',
     ].join('\n'),
   );
+  // A 1×1 PNG next to a page: Astro imports and optimises local images, so the page is a module.
+  fs.writeFileSync(
+    path.join(copy, 'content/docs/dot.png'),
+    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
+  );
+  fs.writeFileSync(path.join(copy, 'content/docs/image.mdx'), '---\ntitle: Image\n---\n\n![A dot](./dot.png)\n');
   staticDist = path.join(copy, 'dist-static');
   moduleDist = path.join(copy, 'dist-modules');
   build(staticDist);
@@ -74,6 +80,11 @@ test('a page that needs the MDX runtime still renders, through its module', () =
   const store = fs.readFileSync(path.join(copy, 'node_modules/.astro/data-store.json'), 'utf8');
   // The default build ran last but one; the module build replaced the store, so check the HTML page.
   assert.ok(store.length > 0);
+});
+
+test('a local image is optimised by Astro, as on a module page', () => {
+  const html = fs.readFileSync(path.join(staticDist, 'image/index.html'), 'utf8');
+  assert.match(html, /<img src="\/_astro\/dot\.[^"]+\.webp" alt="A dot"/);
 });
 
 test('static HTML and comments in MDX render as written', () => {

@@ -58,6 +58,11 @@ describe('static MDX renderer', () => {
     assert.match(out, /<a href="https:\/\/x.test" target="_blank" rel="noopener">this<\/a>/);
   });
 
+  test('images from the site root or the web stay static', async () => {
+    const out = html(await render('![a](/images/a.svg) ![b](https://example.org/b.png)\n', page, {}));
+    assert.match(out, /<img src="\/images\/a.svg" alt="a">/);
+  });
+
   test('MDX comments render nothing, with the same line breaks as MDX', async () => {
     const text = '{/* first */}\n\nBefore {/* a note to editors */} after.\n\n{/* a whole line */}\n\n<div>x</div>\n';
     const out = html(await render(text, page, {}));
@@ -75,6 +80,8 @@ describe('static MDX renderer', () => {
     ['a spread attribute', '<div {...props}>x</div>\n', /spread attribute/],
     ['a fragment', '<>x</>\n', /fragment/],
     ['a JSX-style attribute name', '<div className="x">y</div>\n', /JSX attribute className/],
+    ['a local image', 'Look: ![diagram](./diagram.png)\n', /local image \.\/diagram\.png/],
+    ['a local image by reference', '![diagram][d]\n\n[d]: images/d.png\n', /local image images\/d\.png/],
     ['SVG (case-sensitive attributes)', '<svg viewBox="0 0 1 1"></svg>\n', /<svg>/],
   ];
   for (const [what, text, reason] of needsRuntime) {
