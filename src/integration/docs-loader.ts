@@ -10,10 +10,11 @@ import { readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { isUnifiedProcessor, parseFrontmatter, type ShikiConfig } from '@astrojs/markdown-remark';
+import { isUnifiedProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { slug as githubSlug } from 'github-slugger';
+import type { Pluggable, PluggableList } from 'unified';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { createStaticMdxRenderer } from './static-mdx-renderer.ts';
 
@@ -39,13 +40,27 @@ export function entryId(relativePath: string, data: Record<string, unknown>): st
 export const staticRenderingEnabled = (context: Pick<LoaderContext, 'watcher'>) =>
   context.watcher === undefined && process.env.SCISSORS_RENDER !== 'modules';
 
+/**
+ * Astro also takes plugins by package name, which it imports itself; the loader takes only
+ * imported plugins, and says so rather than render a page without one.
+ */
+export function importedPlugins(list: ReadonlyArray<unknown>, kind: string): PluggableList {
+  return list.map((entry) => {
+    const plugin = Array.isArray(entry) ? entry[0] : entry;
+    if (typeof plugin !== 'function') {
+      throw new Error(`scissors: the ${kind} plugin ${JSON.stringify(plugin)} is given by name; import it in astro.config and pass the function`);
+    }
+    return entry as Pluggable;
+  });
+}
+
 function siteMdxRenderer(context: LoaderContext) {
   const { processor, shikiConfig } = context.config.markdown;
   if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
   return createStaticMdxRenderer({
-    remarkPlugins: processor.options.remarkPlugins as never,
-    rehypePlugins: processor.options.rehypePlugins as never,
-    shikiConfig: shikiConfig as ShikiConfig,
+    remarkPlugins: importedPlugins(processor.options.remarkPlugins, 'remark'),
+    rehypePlugins: importedPlugins(processor.options.rehypePlugins, 'rehype'),
+    shikiConfig,
   });
 }
 
@@ -103,7 +118,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         }
         const { html, headings, frontmatter: pluginFrontmatter } = result.page;
         const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(html) };
-        context.store.set({ id, data, filePath, rendered: { html: '', metadata: metadata as never } });
+        context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
       }
       htmlStore.finish();
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);

@@ -19,11 +19,11 @@ export interface StoredHtmlLocation {
 }
 
 /** What the loader puts in `rendered.metadata` of an entry whose HTML it stored. */
-export interface StoredPageMetadata {
+export type StoredPageMetadata = {
   headings: MarkdownHeading[];
   frontmatter: Record<string, unknown>;
   scissorsHtml: StoredHtmlLocation;
-}
+};
 
 /** Collects the pages of one build, then writes them in one go. */
 export class PageHtmlWriter {

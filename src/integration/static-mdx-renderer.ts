@@ -34,10 +34,15 @@ export interface StaticRender {
 
 export type StaticRenderResult = { kind: 'html'; page: StaticRender } | { kind: 'needs-runtime'; reason: string };
 
-/** rehype-raw re-parses the whole tree; only pages that hold raw HTML (from included Markdown) need it. */
+/**
+ * Astro's MDX path re-parses every tree as HTML (rehype-raw), which also fixes up nesting like a
+ * `<div>` inside a `<p>`. Only trees with raw HTML (from included Markdown) or elements written as
+ * JSX can change; the others skip the cost.
+ */
 function rehypeRawWhenPresent() {
   const raw = rehypeRaw();
   return (tree: HastRoot, file: VFile) => {
+    if (file.data.htmlJsx) return raw(tree, file);
     let found = false;
     visit(tree, 'raw', () => {
       found = true;

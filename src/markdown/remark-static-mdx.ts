@@ -15,6 +15,7 @@ import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
 import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
 
 /** Thrown when a page needs the MDX runtime; not an error of the page. */
 export class MdxRuntimeRequired extends Error {
@@ -97,9 +98,16 @@ function unravelJsxParagraphs(tree: Root): void {
   });
 }
 
+declare module 'vfile' {
+  interface DataMap {
+    /** Set when remarkHtmlJsx converted an element: Astro's MDX path re-parses such trees as HTML (rehype-raw). */
+    htmlJsx: boolean;
+  }
+}
+
 /** Plain HTML elements written as JSX become ordinary elements (both render paths). */
 export function remarkHtmlJsx() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     visit(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const html = htmlElementProperties(node);
@@ -107,6 +115,7 @@ export function remarkHtmlJsx() {
       const converted = node as unknown as { type: string; data?: Record<string, unknown> };
       converted.type = HTML_JSX_TYPE;
       converted.data = { ...node.data, hName: node.name, hProperties: html.properties };
+      file.data.htmlJsx = true;
     });
   };
 }

@@ -49,6 +49,7 @@ before(() => {
       'Press <kbd>Ctrl</kbd>+<kbd>C</kbd> {/* inline comment */} to copy.\n',
       '<details open>\n<summary>More</summary>\n\n| a | b |\n| - | - |\n| 1 | 2 |\n\n</details>\n',
       '<span>alone on its line</span>\n',
+      'Text <div>a block inside a paragraph</div> that HTML parsing splits.\n',
       '<h2>A heading written as JSX</h2>\n',
       'See <a href="https://example.org/" target="_blank">a new tab</a>.\n',
       ':::note[Inside]\n<em>JSX in a directive</em>\n:::\n',
