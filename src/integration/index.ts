@@ -40,11 +40,11 @@ export function scissors(options: ScissorsOptions, expander?: SnippetExpander): 
   return {
     name: 'scissors',
     hooks: {
-      'astro:config:setup': ({ updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig }) => {
         updateConfig({
           // Pages are cheap to render and mostly wait on file writes: eight at a time saved
-          // 0.6–1 s of a 1000-page build (BENCHMARKS.md).
-          build: { concurrency: 8 },
+          // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
+          ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
           vite: {
             plugins: [snippetWatchPlugin()],
             build: {
