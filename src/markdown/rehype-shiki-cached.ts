@@ -13,8 +13,12 @@ import { toText } from 'hast-util-to-text';
 import { visitParents } from 'unist-util-visit-parents';
 
 const LANGUAGE = /\blanguage-(\S+)\b/;
-/** Cached blocks kept at most; a build with more distinct blocks just highlights the rest. */
-const MAX_CACHED = 5000;
+/**
+ * Code kept in the cache at most, in characters (its highlighted tree is some 50 bytes a
+ * character): past it the cache starts again, so a site of many large distinct blocks costs
+ * no more memory than this, only the highlighting it would have done anyway.
+ */
+const MAX_CACHED_CHARS = 2_000_000;
 
 function languageOf(code: Element): string {
   const { className } = code.properties;
@@ -30,6 +34,7 @@ function languageOf(code: Element): string {
 export default function rehypeShikiCached(config: ShikiConfig) {
   let highlighter: ReturnType<typeof createShikiHighlighter> | undefined;
   const cache = new Map<string, ElementContent>();
+  let cachedChars = 0;
   return async (tree: Root) => {
     highlighter ??= createShikiHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
     const shiki = await highlighter;
@@ -50,8 +55,14 @@ export default function rehypeShikiCached(config: ShikiConfig) {
       else {
         const result = await shiki.codeToHast(text, language, { meta, wrap: config.wrap, defaultColor: config.defaultColor, transformers: config.transformers });
         replacement = result.children[0] as ElementContent;
-        if (cache.size >= MAX_CACHED) cache.clear();
-        cache.set(key, structuredClone(replacement));
+        if (cachedChars + text.length > MAX_CACHED_CHARS) {
+          cache.clear();
+          cachedChars = 0;
+        }
+        if (text.length <= MAX_CACHED_CHARS) {
+          cache.set(key, structuredClone(replacement));
+          cachedChars += text.length;
+        }
       }
       container.children[container.children.indexOf(pre)] = replacement;
     }
