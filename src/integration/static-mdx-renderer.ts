@@ -14,7 +14,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { visit, EXIT } from 'unist-util-visit';
+import { walk, EXIT } from '../markdown/walk.ts';
 import { VFile } from 'vfile';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
 import { MdxRuntimeRequired, remarkRequireNoLocalImages, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
@@ -44,7 +44,7 @@ function rehypeRawWhenPresent() {
   return (tree: HastRoot, file: VFile) => {
     if (file.data.htmlJsx) return raw(tree, file);
     let found = false;
-    visit(tree, 'raw', () => {
+    walk(tree, 'raw', () => {
       found = true;
       return EXIT;
     });

@@ -6,7 +6,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from './walk.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
 
 const HEADING = /^h[2-6]$/;
@@ -20,12 +20,12 @@ export default function rehypeIds() {
   return (tree: Root) => {
     const slugger = new GithubSlugger();
     // Ids already written by authors are taken first, so generated ones never collide with them.
-    visit(tree, 'element', (node: Element) => {
+    walk(tree, 'element', (node: Element) => {
       if (isHighlightedCode(node)) return SKIP;
       if (typeof node.properties.id === 'string') slugger.slug(node.properties.id);
       return undefined;
     });
-    visit(tree, 'element', (node: Element) => {
+    walk(tree, 'element', (node: Element) => {
       if (isHighlightedCode(node)) return SKIP;
       if (HEADING.test(node.tagName) || node.tagName === 'h1') {
         const text = toString(node);

@@ -3,12 +3,12 @@
  * rel values the author wrote, like `nofollow`, are kept.
  */
 import type { Element, Root } from 'hast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from './walk.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
 
 export default function rehypeLinkRel() {
   return (tree: Root) => {
-    visit(tree, 'element', (node: Element) => {
+    walk(tree, 'element', (node: Element) => {
       if (isHighlightedCode(node)) return SKIP;
       if (node.tagName !== 'a' || node.properties.target !== '_blank') return;
       const rel: unknown = node.properties.rel;

@@ -10,7 +10,7 @@ import type { ShikiConfig } from '@astrojs/markdown-remark';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
-import { visitParents } from 'unist-util-visit-parents';
+import { walk } from './walk.ts';
 
 const LANGUAGE = /\blanguage-(\S+)\b/;
 /**
@@ -39,12 +39,14 @@ export default function rehypeShikiCached(config: ShikiConfig) {
     highlighter ??= createShikiHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
     const shiki = await highlighter;
     const blocks: Array<{ code: Element; language: string; pre: Element; container: Element | Root }> = [];
-    visitParents(tree, { type: 'element', tagName: 'code' }, (code: Element, ancestors) => {
-      const pre = ancestors.at(-1);
-      if (pre?.type !== 'element' || pre.tagName !== 'pre' || pre.children.length !== 1) return;
+    // Astro's rule: a `<code>` that is the only child of a `<pre>`.
+    walk(tree, { type: 'element', tagName: 'pre' }, (node, _index, parent) => {
+      const pre = node as Element;
+      const code = pre.children[0];
+      if (pre.children.length !== 1 || code?.type !== 'element' || code.tagName !== 'code' || !parent) return;
       const language = languageOf(code);
       if (defaultExcludeLanguages.includes(language)) return;
-      blocks.push({ code, language, pre, container: ancestors.at(-2) as Element | Root });
+      blocks.push({ code, language, pre, container: parent as Element | Root });
     });
     for (const { code, language, pre, container } of blocks) {
       const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined) ?? undefined;

@@ -5,7 +5,7 @@
  */
 import path from 'node:path';
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 
 const TAGS = new Set(['a', 'img', 'source', 'video', 'audio', 'iframe', 'area']);
@@ -14,7 +14,7 @@ export default function rehypeSourcePositions(options: { root: string }) {
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
     const rel = path.relative(options.root, file.path);
-    visit(tree, 'element', (node: Element) => {
+    walk(tree, 'element', (node: Element) => {
       if (!TAGS.has(node.tagName) || node.properties.dataScissorsSrc) return;
       const start = node.position?.start;
       if (start) node.properties.dataScissorsSrc = `${rel}:${start.line}:${start.column}`;

@@ -5,14 +5,14 @@
  * <abbr title="…">SLSA</abbr>.
  */
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
-import { SKIP, visit } from 'unist-util-visit';
+import { SKIP, walk } from './walk.ts';
 
 const DEFINITION = /^\*\[([^\]]+)\]:[ \t]*(.*)$/;
 
 export default function remarkAbbreviations() {
   return (tree: Root) => {
     const terms = new Map<string, string>();
-    visit(tree, 'paragraph', (node: Paragraph, index, parent) => {
+    walk(tree, 'paragraph', (node: Paragraph, index, parent) => {
       // A definition paragraph is plain text made only of definition lines.
       if (!parent || index === undefined || node.children.some((c) => c.type !== 'text')) return;
       const lines = node.children.map((c) => (c as Text).value).join('').split('\n');
@@ -27,7 +27,7 @@ export default function remarkAbbreviations() {
     if (terms.size === 0) return;
     const escaped = [...terms.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
     const pattern = new RegExp(`(?<![\\w-])(${escaped.join('|')})(?![\\w-])`, 'g');
-    visit(tree, 'text', (node: Text, index, parent) => {
+    walk(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !pattern.test(node.value)) return;
       pattern.lastIndex = 0;
       const parts: PhrasingContent[] = [];

@@ -8,14 +8,14 @@
  */
 import type { Paragraph, PhrasingContent, Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 import { admonitionType, defaultAdmonitionTitle } from './admonition-types.ts';
 import { flag, splitLabel } from './directive-utils.ts';
 
 export default function remarkAdmonitions() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'containerDirective', (node: ContainerDirective) => {
+    walk(tree, 'containerDirective', (node: ContainerDirective) => {
       const type = admonitionType(node.name);
       if (!type) return;
       const { label, body } = splitLabel(node);

@@ -7,12 +7,12 @@
  */
 import type { Root, RootContent } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import { splitLabel } from './directive-utils.ts';
 
 export default function remarkFigure() {
   return (tree: Root) => {
-    visit(tree, 'containerDirective', (node: ContainerDirective) => {
+    walk(tree, 'containerDirective', (node: ContainerDirective) => {
       // Layout blocks from MkDocs pages: <center> and <div markdown> (md_in_html).
       if (node.name === 'center' || node.name === 'div') {
         const extra = typeof node.attributes?.class === 'string' ? node.attributes.class.split(/\s+/).filter(Boolean) : [];

@@ -3,7 +3,7 @@
  * classes. In MDX the same braces would be a JavaScript expression, so only `.md` gets this.
  */
 import type { Heading, Root, Text } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 
 const TRAILING = /\s*\{:?\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*)\s*\}\s*$/;
@@ -11,7 +11,7 @@ const TRAILING = /\s*\{:?\s*((?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))(?
 export default function remarkHeadingAttributes() {
   return (tree: Root, file: VFile) => {
     if (!(file.path ?? '').endsWith('.md')) return;
-    visit(tree, 'heading', (node: Heading) => {
+    walk(tree, 'heading', (node: Heading) => {
       const last = node.children.at(-1);
       if (last?.type !== 'text') return;
       const m = TRAILING.exec((last as Text).value);

@@ -6,12 +6,12 @@
  */
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 
 export default function remarkLinkDirective() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'textDirective', (node: TextDirective) => {
+    walk(tree, 'textDirective', (node: TextDirective) => {
       if (node.name === 'img') {
         const { src, class: imgClass, ...imgRest } = node.attributes ?? {};
         if (!src) {

@@ -12,7 +12,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { directive } from 'micromark-extension-directive';
 import { gfm } from 'micromark-extension-gfm';
 import type { Processor } from 'unified';
-import { visit, SKIP } from 'unist-util-visit';
+import { walk, SKIP } from './walk.ts';
 import type { VFile } from 'vfile';
 import { countRender, recordDependencies } from '../integration/dependency-registry.ts';
 import { isMkdocsPage } from '../mkdocs/dialect.ts';
@@ -50,7 +50,7 @@ const markdownFromExtensions = [gfmFromMarkdown(), directiveFromMarkdown()];
 
 function parseIncluded(text: string, origins: LineOrigin[], place: Nodes['position'], recordSources: boolean, root: string): RootContent[] {
   const tree = fromMarkdown(text, { extensions: markdownExtensions, mdastExtensions: markdownFromExtensions });
-  visit(tree, (node) => {
+  walk(tree, (node) => {
     const line = node.position?.start.line;
     const origin = line ? origins[line - 1] : undefined;
     if (origin) markIncludedNode(node, origin, node.position?.start.column ?? 1, { root, recordSources });
@@ -73,7 +73,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     const page = file.path ? path.resolve(file.path) : path.join(root, '<memory>.md');
     if (isMkdocsPage(file)) {
       // remark-mkdocs already ran pymdownx's text stage; a marker left now was escaped: it is text.
-      visit(tree, 'snippetMarker', (node, index, parent) => {
+      walk(tree, 'snippetMarker', (node, index, parent) => {
         if (!parent || index === undefined) return;
         parent.children.splice(index, 1, { type: 'paragraph', children: [{ type: 'text', value: node.raw.trim() }] } as never);
       });
@@ -96,7 +96,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
 
     // 1. Marker lines standing alone: splice the included Markdown.
     const parents: Parent[] = [];
-    visit(tree, 'snippetMarker', (_node, _index, parent) => {
+    walk(tree, 'snippetMarker', (_node, _index, parent) => {
       if (parent && !parents.includes(parent)) parents.push(parent);
     });
     for (const parent of parents) {
@@ -148,7 +148,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
 
     // 2. Marker lines inside fenced code: replace them with the file's lines.
     const fences: Code[] = [];
-    visit(tree, 'code', (node: Code) => {
+    walk(tree, 'code', (node: Code) => {
       if (node.value.includes('8<')) fences.push(node);
       return SKIP;
     });

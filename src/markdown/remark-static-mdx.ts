@@ -14,7 +14,7 @@ import type { Properties } from 'hast';
 import type { Root, RootContent } from 'mdast';
 import type { MdxJsxFlowElement, MdxJsxTextElement } from 'mdast-util-mdx-jsx';
 import type { Position } from 'unist';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 
 /** Thrown when a page needs the MDX runtime; not an error of the page. */
@@ -79,7 +79,7 @@ export const staticMdxHandlers = {
  * module pages; running it again there changes nothing.)
  */
 function unravelJsxParagraphs(tree: Root): void {
-  visit(tree, 'paragraph', (node, index, parent) => {
+  walk(tree, 'paragraph', (node, index, parent) => {
     if (!parent || index === undefined) return undefined;
     let jsx = false;
     for (const child of node.children) {
@@ -108,7 +108,7 @@ declare module 'vfile' {
 /** Plain HTML elements written as JSX become ordinary elements (both render paths). */
 export function remarkHtmlJsx() {
   return (tree: Root, file: VFile) => {
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
       const html = htmlElementProperties(node);
       if (!('properties' in html)) return;
@@ -124,7 +124,7 @@ export function remarkHtmlJsx() {
 export function remarkRequireStaticMdx() {
   return (tree: Root) => {
     unravelJsxParagraphs(tree);
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       const content = node as RootContent;
       switch (content.type) {
         case 'mdxjsEsm':
@@ -155,10 +155,10 @@ export function remarkRequireStaticMdx() {
 export function remarkRequireNoLocalImages() {
   return (tree: Root) => {
     const definitions = new Map<string, string>();
-    visit(tree, 'definition', (node) => {
+    walk(tree, 'definition', (node) => {
       definitions.set(node.identifier, node.url);
     });
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       const url = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
       if (url === undefined) return;
       let decoded = url;

@@ -14,14 +14,14 @@
 import type { Root } from 'mdast';
 import type { ContainerDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 import { flag, splitLabel } from './directive-utils.ts';
 
 export default function remarkTabs() {
   return (tree: Root, file: VFile) => {
     let setIndex = 0;
-    visit(tree, 'containerDirective', (node: ContainerDirective) => {
+    walk(tree, 'containerDirective', (node: ContainerDirective) => {
       if (node.name === 'tab' && !node.data?.hName) {
         file.message('A :::tab block must sit directly inside a ::::tabs block.', {
           place: node.position,

@@ -6,7 +6,7 @@
 import type { Root, Text } from 'mdast';
 import type { ContainerDirective, LeafDirective, TextDirective } from 'mdast-util-directive';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walk } from './walk.ts';
 import type { VFile } from 'vfile';
 
 const KNOWN_BLOCKS = 'admonitions (:::note, :::tip, … with aliases), ::::tabs / :::tab, :::figure, :::center, :::div';
@@ -14,7 +14,7 @@ const KNOWN_BLOCKS = 'admonitions (:::note, :::tip, … with aliases), ::::tabs 
 export default function remarkUnknownDirectives() {
   return (tree: Root, file: VFile) => {
     const source = String(file.value ?? '');
-    visit(tree, (node, index, parent) => {
+    walk(tree, (node, index, parent) => {
       if (node.type !== 'textDirective' && node.type !== 'leafDirective' && node.type !== 'containerDirective') return;
       const directive = node as TextDirective | LeafDirective | ContainerDirective;
       if (directive.data?.hName) return;

@@ -7,7 +7,7 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import type { Processor } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walk } from '../markdown/walk.ts';
 import type { VFile } from 'vfile';
 import { recordDependencies } from '../integration/dependency-registry.ts';
 import { markIncludedNode, reportSnippetDiagnostics } from '../markdown/snippet-report.ts';
@@ -73,10 +73,10 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
     const tree = parse(converted.text, file) as Root;
     // Like Pygments' stripnl in MkDocs: blank lines at either end of a code block are not shown
     // (an included file's trailing empty line would otherwise be one).
-    visit(tree, 'code', (node) => {
+    walk(tree, 'code', (node) => {
       node.value = node.value.replace(/^(?:[ \t]*\n)+/, '').replace(/(?:\n[ \t]*)+$/, '');
     });
-    visit(tree, (node) => {
+    walk(tree, (node) => {
       const start = node.position?.start;
       if (!start) return;
       const origin = originOf(start.line);
