@@ -55,10 +55,17 @@ function timed(args: string[], cwd: string): Promise<Run> {
 const build = (dir: string) => timed([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], dir);
 const bare = (dir: string, variant: 'plain' | 'ours') => timed([path.join(projectRoot, 'scripts/bench/bare.ts'), dir, variant], dir);
 
-async function repeat(runs: number, once: () => Promise<Run>): Promise<Run[]> {
-  await once(); // warm-up: the OS file cache, not the process (every run is a new process)
-  const results: Run[] = [];
-  for (let i = 0; i < runs; i++) results.push(await once());
+/**
+ * Runs of the three, interleaved (build, bare, bare with our renderer, build, …) after one warm-up
+ * round: this machine's noise comes in spells of minutes, and interleaving puts each spell on all
+ * three alike, so their ratios hold even when the absolute times drift.
+ */
+async function interleaved(runs: number, kinds: Array<() => Promise<Run>>): Promise<Run[][]> {
+  for (const once of kinds) await once(); // warm-up: the OS file cache, not the process (each run is a new process)
+  const results: Run[][] = kinds.map(() => []);
+  for (let i = 0; i < runs; i++) {
+    for (const [k, once] of kinds.entries()) results[k]?.push(await once());
+  }
   return results;
 }
 
@@ -67,9 +74,7 @@ export async function runBuildBench(pages: number, runs = 3, keep = false): Prom
   const dir = path.join(os.tmpdir(), `scissors-bench-build-${pages}`);
   writeSiteCopy(dir, corpusFiles(pages));
   try {
-    const builds = await repeat(runs, () => build(dir));
-    const plain = await repeat(runs, () => bare(dir, 'plain'));
-    const ours = await repeat(runs, () => bare(dir, 'ours'));
+    const [builds = [], plain = [], ours = []] = await interleaved(runs, [() => build(dir), () => bare(dir, 'plain'), () => bare(dir, 'ours')]);
     const wallSeconds = summarise(builds.map((r) => r.seconds));
     const bareSeconds = summarise(plain.map((r) => r.seconds));
     const bareOursSeconds = summarise(ours.map((r) => r.seconds));
