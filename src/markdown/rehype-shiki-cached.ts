@@ -10,6 +10,7 @@ import type { ShikiConfig } from '@astrojs/markdown-remark';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
+import { cloneHast } from './clone-hast.ts';
 import { walk } from './walk.ts';
 
 const LANGUAGE = /\blanguage-(\S+)\b/;
@@ -53,7 +54,7 @@ export default function rehypeShikiCached(config: ShikiConfig) {
       const text = toText(code, { whitespace: 'pre' });
       const key = `${language}\u0000${meta ?? ''}\u0000${text}`;
       let replacement = cache.get(key);
-      if (replacement) replacement = structuredClone(replacement);
+      if (replacement) replacement = cloneHast(replacement);
       else {
         const result = await shiki.codeToHast(text, language, { meta, wrap: config.wrap, defaultColor: config.defaultColor, transformers: config.transformers });
         replacement = result.children[0] as ElementContent;
@@ -62,7 +63,7 @@ export default function rehypeShikiCached(config: ShikiConfig) {
           cachedChars = 0;
         }
         if (text.length <= MAX_CACHED_CHARS) {
-          cache.set(key, structuredClone(replacement));
+          cache.set(key, cloneHast(replacement));
           cachedChars += text.length;
         }
       }
