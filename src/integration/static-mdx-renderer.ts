@@ -6,7 +6,7 @@
  * to Astro's MDX integration.
  */
 import { rehypeHeadingIds, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
-import type { Root as HastRoot } from 'hast';
+import type { Element, Parents as HastParent, Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -14,7 +14,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { walk, EXIT } from '../markdown/walk.ts';
+import { isHighlightedCode } from '../markdown/highlighted-code.ts';
+import { EXIT, SKIP, walk } from '../markdown/walk.ts';
 import { VFile } from 'vfile';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
 import { MdxRuntimeRequired, remarkRequireNoLocalImages, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
@@ -52,6 +53,29 @@ function rehypeRawWhenPresent() {
   };
 }
 
+/**
+ * Astro's heading collector, run with highlighted code set aside: it walks every node with
+ * unist-util-visit, and Shiki's spans are most of a page's nodes but never hold a heading.
+ */
+function rehypeHeadingIdsOutsideCode() {
+  // Declared as unified's general transformer; it is a plain synchronous (tree, file) function.
+  const collect = rehypeHeadingIds() as unknown as (tree: HastRoot, file: VFile) => void;
+  return (tree: HastRoot, file: VFile) => {
+    const setAside: Array<{ parent: HastParent; index: number; node: Element }> = [];
+    walk(tree, 'element', (node: Element, index, parent) => {
+      if (!isHighlightedCode(node) || !parent || index === undefined) return undefined;
+      setAside.push({ parent, index, node });
+      parent.children[index] = { type: 'element', tagName: 'pre', properties: {}, children: [] };
+      return SKIP;
+    });
+    try {
+      collect(tree, file);
+    } finally {
+      for (const { parent, index, node } of setAside) parent.children[index] = node;
+    }
+  };
+}
+
 export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
   const processor = unified()
     .use(remarkParse)
@@ -65,7 +89,7 @@ export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
     .use(rehypeRawWhenPresent)
     .use(rehypeShikiCached, options.shikiConfig)
     .use(options.rehypePlugins)
-    .use(rehypeHeadingIds)
+    .use(rehypeHeadingIdsOutsideCode)
     .use(rehypeStringify, { allowDangerousHtml: true });
 
   /** `content` is the page with its front matter blanked out (line numbers kept). */
