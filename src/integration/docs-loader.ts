@@ -102,9 +102,17 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         ids.set(id, filePath);
         const data = await context.parseData({ id, data: frontmatter, filePath });
         if (relative.endsWith('.md')) {
-          // Markdown pages: Astro's own Markdown renderer, which runs the site's processor.
+          // Markdown pages: Astro's own Markdown renderer, which runs the site's processor. Their
+          // HTML goes beside the store too, unless Astro must still resolve images in it.
           const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) });
-          context.store.set({ id, data, filePath, rendered, assetImports: rendered.metadata?.imagePaths });
+          const imagePaths = rendered.metadata?.imagePaths ?? [];
+          if (imagePaths.length > 0) {
+            context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
+          } else {
+            const { headings = [], frontmatter: pluginFrontmatter = {} } = rendered.metadata ?? {};
+            const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(rendered.html) };
+            context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
+          }
           continue;
         }
         const result = await renderMdx(content, absolute, frontmatter).catch((error: unknown) => {

@@ -61,6 +61,11 @@ before(() => {
     Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
   );
   fs.writeFileSync(path.join(copy, 'content/docs/image.mdx'), '---\ntitle: Image\n---\n\n![A dot](./dot.png)\n');
+  // A Markdown page (MkDocs dialect): Astro's own Markdown renderer on both paths.
+  fs.writeFileSync(
+    path.join(copy, 'content/docs/dialect.md'),
+    '---\ntitle: MkDocs dialect\n---\n\n# MkDocs dialect\n\n!!! note "Heads up"\n    Body with `code`.\n\n=== "One"\n\n    ```bash\n    --8<-- "SECURITY.md:1:2"\n    ```\n\n=== "Two"\n\n    Text.\n',
+  );
   staticDist = path.join(copy, 'dist-static');
   moduleDist = path.join(copy, 'dist-modules');
   build(staticDist);
