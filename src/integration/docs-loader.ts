@@ -16,7 +16,6 @@ import { glob } from 'astro/loaders';
 import { slug as githubSlug } from 'github-slugger';
 import type { Pluggable, PluggableList } from 'unified';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
-import { createStaticMdxRenderer } from './static-mdx-renderer.ts';
 
 export interface DocsLoaderOptions {
   /** Glob of page files, relative to `base`. */
@@ -54,9 +53,11 @@ export function importedPlugins(list: ReadonlyArray<unknown>, kind: string): Plu
   });
 }
 
-function siteMdxRenderer(context: LoaderContext) {
+async function siteMdxRenderer(context: LoaderContext) {
   const { processor, shikiConfig } = context.config.markdown;
   if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
+  // Loaded only for builds: the dev server never needs the renderer or its packages.
+  const { createStaticMdxRenderer } = await import('./static-mdx-renderer.ts');
   return createStaticMdxRenderer({
     remarkPlugins: importedPlugins(processor.options.remarkPlugins, 'remark'),
     rehypePlugins: importedPlugins(processor.options.rehypePlugins, 'rehype'),
@@ -85,7 +86,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
 
       // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
       // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
-      const renderMdx = siteMdxRenderer(context);
+      const renderMdx = await siteMdxRenderer(context);
       const htmlStore = new PageHtmlWriter(fileURLToPath(context.config.cacheDir));
       const ids = new Map<string, string>();
       let modules = 0;
