@@ -15,6 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { slug as githubSlug } from 'github-slugger';
 import type { Pluggable, PluggableList } from 'unified';
+import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 
 export interface DocsLoaderOptions {
@@ -53,15 +54,38 @@ export function importedPlugins(list: ReadonlyArray<unknown>, kind: string): Plu
   });
 }
 
-async function siteMdxRenderer(context: LoaderContext) {
-  const { processor, shikiConfig } = context.config.markdown;
-  if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
+/**
+ * Why the loader cannot render the way Astro's MDX integration would, if it cannot: then every
+ * page is rendered as a module, exactly as before.
+ */
+export function staticRenderingUnsupported(markdown: LoaderContext['config']['markdown']): string | undefined {
+  const { processor, syntaxHighlight } = markdown;
+  if (!isUnifiedProcessor(processor)) return 'markdown.processor is not unified() from @astrojs/markdown-remark';
+  const highlighter = typeof syntaxHighlight === 'object' && syntaxHighlight ? syntaxHighlight : { type: syntaxHighlight, excludeLangs: undefined };
+  if (highlighter.type !== 'shiki') return `syntax highlighting is ${JSON.stringify(highlighter.type)}, not Shiki`;
+  if (highlighter.excludeLangs?.length) return 'syntaxHighlight.excludeLangs is set';
+  // Astro's MDX defaults: GFM on, smart punctuation on.
+  if ((markdown.gfm ?? processor.options.gfm ?? true) !== true) return 'GFM is turned off';
+  if ((markdown.smartypants ?? processor.options.smartypants ?? true) !== false) return 'smart punctuation (smartypants) is on';
+  return undefined;
+}
+
+async function siteMdxRenderer(context: LoaderContext, root: string) {
   // Loaded only for builds: the dev server never needs the renderer or its packages.
   const { createStaticMdxRenderer } = await import('./static-mdx-renderer.ts');
+  const native = await loadMarkdownConfigNatively(root);
+  const nativeProcessor = 'markdown' in native ? native.markdown.processor : undefined;
+  if (!nativeProcessor || !isUnifiedProcessor(nativeProcessor)) {
+    const reason = 'reason' in native ? native.reason : 'its markdown.processor is not unified()';
+    context.logger.info(`rendering with the config as Vite loaded it (slower): ${reason}`);
+  }
+  const processor = nativeProcessor && isUnifiedProcessor(nativeProcessor) ? nativeProcessor : context.config.markdown.processor;
+  if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
   return createStaticMdxRenderer({
     remarkPlugins: importedPlugins(processor.options.remarkPlugins, 'remark'),
     rehypePlugins: importedPlugins(processor.options.rehypePlugins, 'rehype'),
-    shikiConfig,
+    // Astro's resolved settings, with the native config's own functions (transformers) over them.
+    shikiConfig: { ...context.config.markdown.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) },
   });
 }
 
@@ -79,6 +103,11 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
     name: 'scissors-docs',
     async load(context) {
       if (!staticRenderingEnabled(context)) return devLoader.load(context);
+      const unsupported = staticRenderingUnsupported(context.config.markdown);
+      if (unsupported) {
+        context.logger.info(`every page is rendered as an MDX module: ${unsupported}`);
+        return devLoader.load(context);
+      }
       const started = performance.now();
       const root = fileURLToPath(context.config.root);
       const baseDir = path.resolve(root, options.base);
@@ -86,7 +115,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
 
       // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
       // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
-      const renderMdx = await siteMdxRenderer(context);
+      const renderMdx = await siteMdxRenderer(context, root);
       const htmlStore = new PageHtmlWriter(fileURLToPath(context.config.cacheDir));
       const ids = new Map<string, string>();
       let modules = 0;

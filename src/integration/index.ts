@@ -8,6 +8,7 @@ import { SnippetExpander } from '../snippets/expand.ts';
 import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from './plugins.ts';
 import { resolveSnippetOptions } from '../snippets/options.ts';
 import { scissorsOptionsSchema, type ScissorsOptions, type ScissorsOptionsInput } from './options.ts';
+import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
 
 export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptions {
@@ -15,7 +16,9 @@ export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptio
 }
 
 export function createExpander(options: ScissorsOptions): SnippetExpander {
-  return new SnippetExpander(resolveSnippetOptions(options.root, options.snippets));
+  const expander = new SnippetExpander(resolveSnippetOptions(options.root, options.snippets));
+  registerReader(expander.reader);
+  return expander;
 }
 
 /** The `markdown` block of the Astro config. */
@@ -61,8 +64,11 @@ export function scissors(options: ScissorsOptions, expander?: SnippetExpander): 
         });
       },
       'astro:build:done': ({ logger }) => {
-        // One expander per build: each included file is read once, however many pages include it.
-        if (expander) logger.info(`snippets: ${expander.reader.reads} file reads, ${expander.reader.files} distinct files`);
+        // Each expander reads an included file once, however many pages include it; the docs
+        // loader renders with its own (native-config.ts), so count them all.
+        if (!expander) return;
+        const { reads, paths } = snippetReadTotals();
+        logger.info(`snippets: ${reads} file reads, ${paths.length} distinct files`);
       },
     },
   };

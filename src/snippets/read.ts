@@ -34,6 +34,11 @@ export class FileReader {
     return this.cache.size;
   }
 
+  /** The files read so far. */
+  get filesRead(): string[] {
+    return [...this.cache.keys()];
+  }
+
   read(file: string, encoding: string): string[] {
     const stat = fs.statSync(file);
     const cached = this.cache.get(file);

@@ -31,3 +31,14 @@ test('plugins named by string are refused with a clear message; imported ones pa
   assert.throws(() => importedPlugins(['remark-toc'], 'remark'), /remark plugin "remark-toc" is given by name; import it in astro.config/);
   assert.throws(() => importedPlugins([['rehype-slug', {}]], 'rehype'), /rehype plugin "rehype-slug"/);
 });
+
+test('the loader renders pages itself only when it can match Astro\'s MDX settings', async () => {
+  const { staticRenderingUnsupported } = await import('../../../src/integration/docs-loader.ts');
+  const { unified } = await import('@astrojs/markdown-remark');
+  const base = { processor: unified({ smartypants: false }), syntaxHighlight: 'shiki' } as never;
+  assert.equal(staticRenderingUnsupported(base), undefined);
+  assert.match(staticRenderingUnsupported({ ...(base as object), syntaxHighlight: 'prism' } as never) ?? '', /not Shiki/);
+  assert.match(staticRenderingUnsupported({ ...(base as object), syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } } as never) ?? '', /excludeLangs/);
+  assert.match(staticRenderingUnsupported({ processor: unified({}), syntaxHighlight: 'shiki' } as never) ?? '', /smartypants/);
+  assert.match(staticRenderingUnsupported({ processor: unified({ smartypants: false, gfm: false }), syntaxHighlight: 'shiki' } as never) ?? '', /GFM/);
+});
