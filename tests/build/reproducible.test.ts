@@ -4,25 +4,16 @@
  */
 import assert from 'node:assert/strict';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { linkNodeModules } from '../../scripts/lib/site-copy.mjs';
+import { fileHashes } from '../helpers/file-hashes.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-repro-'));
 after(() => fs.rmSync(work, { recursive: true, force: true }));
-
-function hashes(dir: string): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const file of fs.globSync('**/*', { cwd: dir }).sort()) {
-    const full = path.join(dir, file);
-    if (fs.statSync(full).isFile()) out[file] = createHash('sha256').update(fs.readFileSync(full)).digest('hex');
-  }
-  return out;
-}
 
 function cloneAndBuild(name: string): string {
   const dir = path.join(work, name);
@@ -35,11 +26,11 @@ function cloneAndBuild(name: string): string {
 }
 
 test('two clones of HEAD build byte-identical dist/', () => {
-  const a = hashes(cloneAndBuild('first'));
-  const b = hashes(cloneAndBuild('second-with-a-longer-folder-name'));
-  assert.ok(Object.keys(a).length > 3, 'the build produced files');
+  const a = fileHashes(cloneAndBuild('first'));
+  const b = fileHashes(cloneAndBuild('second-with-a-longer-folder-name'));
+  assert.ok(a.size > 3, 'the build produced files');
   assert.deepEqual(b, a);
-  for (const file of Object.keys(a).filter((f) => f.endsWith('.html'))) {
+  for (const file of [...a.keys()].filter((f) => f.endsWith('.html'))) {
     const html = fs.readFileSync(path.join(work, 'first/dist', file), 'utf8');
     assert.ok(!html.includes(work), `${file} contains an absolute path`);
   }
