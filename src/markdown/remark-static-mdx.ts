@@ -39,22 +39,29 @@ export const HTML_JSX_TYPE = 'scissorsHtmlJsx';
 
 type JsxElement = MdxJsxFlowElement | MdxJsxTextElement;
 
-/** The hast properties of a plain HTML element, or why it is not one. */
-export function htmlElementProperties(node: JsxElement): { properties: Properties } | { reason: string } {
-  if (!node.name) return { reason: 'a JSX fragment' };
-  if (!HTML_ELEMENT.test(node.name)) return { reason: `the component <${node.name}>` };
-  if (FOREIGN.has(node.name)) return { reason: `<${node.name}> (case-sensitive attributes)` };
+/** Why a JSX element is not a plain HTML element, or undefined when it is one. */
+export function whyNotHtmlElement(node: JsxElement): string | undefined {
+  if (!node.name) return 'a JSX fragment';
+  if (!HTML_ELEMENT.test(node.name)) return `the component <${node.name}>`;
+  if (FOREIGN.has(node.name)) return `<${node.name}> (case-sensitive attributes)`;
+  for (const attribute of node.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') return `a spread attribute on <${node.name}>`;
+    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
+      return `the expression in ${attribute.name}={…} on <${node.name}>`;
+    }
+    if (!HTML_ATTRIBUTE.test(attribute.name)) return `the JSX attribute ${attribute.name} on <${node.name}>`;
+  }
+  return undefined;
+}
+
+/** The hast properties of an element whyNotHtmlElement accepted (its attributes are all literal). */
+function htmlProperties(node: JsxElement): Properties {
   const attributes: Record<string, string | boolean> = {};
   for (const attribute of node.attributes) {
-    if (attribute.type !== 'mdxJsxAttribute') return { reason: `a spread attribute on <${node.name}>` };
-    if (attribute.value !== null && attribute.value !== undefined && typeof attribute.value !== 'string') {
-      return { reason: `the expression in ${attribute.name}={…} on <${node.name}>` };
-    }
-    if (!HTML_ATTRIBUTE.test(attribute.name)) return { reason: `the JSX attribute ${attribute.name} on <${node.name}>` };
-    attributes[attribute.name] = attribute.value ?? true;
+    if (attribute.type === 'mdxJsxAttribute') attributes[attribute.name] = typeof attribute.value === 'string' ? attribute.value : true;
   }
   // hastscript turns HTML attribute names (class, for, aria-*) into hast property names.
-  return { properties: h(node.name, attributes).properties };
+  return h(node.name ?? 'div', attributes).properties;
 }
 
 function isCommentOnly(node: { value: string; data?: { estree?: { body: unknown[] } | null } }): boolean {
@@ -110,11 +117,10 @@ export function remarkHtmlJsx() {
   return (tree: Root, file: VFile) => {
     walk(tree, (node) => {
       if (node.type !== 'mdxJsxFlowElement' && node.type !== 'mdxJsxTextElement') return;
-      const html = htmlElementProperties(node);
-      if (!('properties' in html)) return;
+      if (whyNotHtmlElement(node) !== undefined) return;
       const converted = node as unknown as { type: string; data?: Record<string, unknown> };
       converted.type = HTML_JSX_TYPE;
-      converted.data = { ...node.data, hName: node.name, hProperties: html.properties };
+      converted.data = { ...node.data, hName: node.name, hProperties: htmlProperties(node) };
       file.data.htmlJsx = true;
     });
   };
@@ -136,8 +142,8 @@ export function remarkRequireStaticMdx() {
           return;
         case 'mdxJsxFlowElement':
         case 'mdxJsxTextElement': {
-          const html = htmlElementProperties(content);
-          if ('reason' in html) throw new MdxRuntimeRequired(html.reason, content.position);
+          const reason = whyNotHtmlElement(content);
+          if (reason !== undefined) throw new MdxRuntimeRequired(reason, content.position);
           return;
         }
         default:
@@ -154,20 +160,24 @@ export function remarkRequireStaticMdx() {
  */
 export function remarkRequireNoLocalImages() {
   return (tree: Root) => {
+    // One walk: definitions may come after the references that use them, so check at the end.
     const definitions = new Map<string, string>();
-    walk(tree, 'definition', (node) => {
-      definitions.set(node.identifier, node.url);
-    });
+    const images: Array<{ url: string | undefined; identifier?: string; position: Position | undefined }> = [];
     walk(tree, (node) => {
-      const url = node.type === 'image' ? node.url : node.type === 'imageReference' ? definitions.get(node.identifier) : undefined;
-      if (url === undefined) return;
+      if (node.type === 'definition') definitions.set(node.identifier, node.url);
+      else if (node.type === 'image') images.push({ url: node.url, position: node.position });
+      else if (node.type === 'imageReference') images.push({ url: undefined, identifier: node.identifier, position: node.position });
+    });
+    for (const image of images) {
+      const url = image.url ?? (image.identifier === undefined ? undefined : definitions.get(image.identifier));
+      if (url === undefined) continue;
       let decoded = url;
       try {
         decoded = decodeURI(url);
       } catch {
         // keep it as written
       }
-      if (!URL.canParse(decoded) && !decoded.startsWith('/')) throw new MdxRuntimeRequired(`the local image ${decoded} (Astro optimises it)`, node.position);
-    });
+      if (!URL.canParse(decoded) && !decoded.startsWith('/')) throw new MdxRuntimeRequired(`the local image ${decoded} (Astro optimises it)`, image.position);
+    }
   };
 }
