@@ -25,22 +25,25 @@ export async function renderBare(siteDir: string, variant: BareVariant = 'plain'
   const expander = new SnippetExpander(resolveSnippetOptions(siteDir));
   const remarkPlugins = scissorsRemarkPlugins({ expander, root: siteDir });
   const rehypePlugins = scissorsRehypePlugins({ root: siteDir });
-  const plain = unified()
-    .use(remarkParse)
-    .use(remarkGfm)
-    .use(remarkPlugins)
-    .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeShiki, scissorsShikiConfig())
-    .use(rehypePlugins)
-    .use(rehypeStringify, { allowDangerousHtml: true });
-  const ours = createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig: scissorsShikiConfig() });
+  const plain =
+    variant === 'plain'
+      ? unified()
+          .use(remarkParse)
+          .use(remarkGfm)
+          .use(remarkPlugins)
+          .use(remarkRehype, { allowDangerousHtml: true })
+          .use(rehypeShiki, scissorsShikiConfig())
+          .use(rehypePlugins)
+          .use(rehypeStringify, { allowDangerousHtml: true })
+      : undefined;
+  const ours = variant === 'ours' ? createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig: scissorsShikiConfig() }) : undefined;
   const files = fs.globSync('content/docs/*.mdx', { cwd: siteDir }).sort();
   let bytes = 0;
   for (const file of files) {
     const full = path.join(siteDir, file);
     const { frontmatter, content } = parseFrontmatter(fs.readFileSync(full, 'utf8'), { frontmatter: 'empty-with-spaces' });
-    if (variant === 'plain') bytes += String((await plain.process(new VFile({ path: full, value: content }))).value).length;
-    else {
+    if (plain) bytes += String((await plain.process(new VFile({ path: full, value: content }))).value).length;
+    else if (ours) {
       const result = await ours(content, full, frontmatter);
       if (result.kind === 'html') bytes += result.page.html.length;
     }
