@@ -20,13 +20,18 @@ import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
 import remarkMkdocs from '../mkdocs/remark-mkdocs.ts';
 import { remarkHtmlJsx } from '../markdown/remark-static-mdx.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
+import { markdownOptionsSchema, type MarkdownOptions } from '../site/model.ts';
 
 export interface PluginOptions {
   expander: SnippetExpander;
   root: string;
   /** `npm run check`'s build: keep going on snippet errors and record source positions. */
   check?: boolean;
+  /** The site's Markdown options (site model); defaults are the native site's behaviour. */
+  markdown?: MarkdownOptions;
 }
+
+export const defaultMarkdownOptions = (): MarkdownOptions => markdownOptionsSchema.parse({});
 
 export function scissorsRemarkPlugins({ expander, root, check = false }: PluginOptions): PluggableList {
   const snippets = { expander, root, failOnError: !check, recordSources: check };
