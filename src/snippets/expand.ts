@@ -12,6 +12,7 @@ import {
 } from './errors.ts';
 import { explainNearMiss, expandTabs, parseMarkerLine, parseSectionMarker } from './marker.ts';
 import type { SnippetOptions } from './options.ts';
+import { decodeBytes } from './encoding.ts';
 import { DecodeError, FileReader, splitLines } from './read.ts';
 import { isUrl, resolveSnippetPath } from './resolve.ts';
 import { urlPolicyError, UrlStore } from './url.ts';
@@ -239,7 +240,9 @@ export class SnippetExpander {
       const url = spec.file;
       const policy = urlPolicyError(url, this.options);
       if (policy) {
-        report(policy.code, 'error', policy.message, {
+        // With URL includes off pymdownx reads the URL as a local path that is not there: an
+        // error under check_paths, nothing at all without it. URL_NOT_ALLOWED is our own policy.
+        report(policy.code, policy.code === 'URL_DISABLED' ? this.severity() : 'error', policy.message, {
           hint: policy.code === 'URL_DISABLED'
             ? 'Copy the file into the repository, or turn on urlDownload in the snippet options (with urlAllowHosts).'
             : 'URL includes must be https and come from a host listed in urlAllowHosts.',
@@ -413,8 +416,10 @@ export class SnippetExpander {
       if (marker && marker.name === name) {
         if (marker.type !== 'start' && marker.type !== 'end') {
           warnings.push({
+            // pymdownx stops the section here without a word (legal even under check_paths);
+            // a section never started is reported below as SECTION_NOT_FOUND.
             code: 'BAD_SECTION_MARKER',
-            severity: 'error',
+            severity: 'warning',
             message: `Section marker "[${marker.type}:${name}]" at ${path.basename(file)}:${i + 1} must be lower case.`,
             hint: `Write [${marker.type.toLowerCase()}:${name}]; pymdownx treats the upper-case form as the end of the section.`,
           });
@@ -449,8 +454,9 @@ export class SnippetExpander {
     }
     if (found && picked.every((l) => l.trim() === '') && warnings.length === 0) {
       warnings.push({
+        // Legal in pymdownx even under check_paths: it includes nothing.
         code: 'SECTION_EMPTY',
-        severity: this.options.checkPaths ? 'error' : 'warning',
+        severity: 'warning',
         message: `Section "${name}" in "${spec.file}" is empty.`,
         hint: 'Put the lines to include between its start and end markers, or remove the include.',
       });
@@ -467,5 +473,5 @@ export function throwOnError(expansion: Expansion): Expansion {
 }
 
 function splitDecoded(bytes: Buffer, encoding: string): string[] {
-  return splitLines(new TextDecoder(encoding, { fatal: true }).decode(bytes));
+  return splitLines(decodeBytes(bytes, encoding));
 }

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { lookupCodec } from './encoding.ts';
 import type { SnippetErrorCode } from './errors.ts';
 
 /** Options of the snippet engine; names follow pymdownx.snippets in camelCase. */
@@ -9,7 +10,7 @@ export interface SnippetOptions {
   checkPaths: boolean;
   /** Included files must stay inside a base path, after resolving symlinks. */
   restrictBasePath: boolean;
-  /** Text encoding of included files (a WHATWG label: utf-8, latin1, utf-16le, …). */
+  /** Text encoding of included files: a Python codec name, as pymdownx takes (utf-8, latin-1, cp1252, utf-16, …). */
   encoding: string;
   /** Files appended to every expanded document as a block snippet. */
   autoAppend: string[];
@@ -68,9 +69,9 @@ export function resolveSnippetOptions(
     if (!/^[0-9a-f]{64}$/i.test(pin)) throw new SnippetOptionsError(`urlPins["${url}"] must be a SHA-256 in hex, got "${pin}".`);
   }
   try {
-    new TextDecoder(options.encoding);
-  } catch {
-    throw new SnippetOptionsError(`Unknown encoding "${options.encoding}" in snippet options.`);
+    lookupCodec(options.encoding);
+  } catch (error) {
+    throw new SnippetOptionsError(error instanceof Error ? error.message : String(error));
   }
   if (!Number.isInteger(options.tabLength) || options.tabLength < 1) {
     throw new SnippetOptionsError(`tabLength must be a positive integer, got ${String(options.tabLength)}.`);

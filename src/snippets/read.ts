@@ -4,12 +4,13 @@
  * size and mtime, so the dev server sees edits without being told.
  */
 import fs from 'node:fs';
+import { decodeBytes, DecodeError } from './encoding.ts';
+
+export { DecodeError };
 
 export interface ReadResult {
   lines: string[];
 }
-
-export class DecodeError extends Error {}
 
 interface CacheEntry {
   mtimeMs: number;
@@ -47,13 +48,8 @@ export class FileReader {
     }
     const bytes = fs.readFileSync(file);
     this.reads++;
-    let text: string;
-    try {
-      // fatal: undecodable bytes are an error; the BOM is dropped so a leading heading stays a heading.
-      text = new TextDecoder(encoding, { fatal: true }).decode(bytes);
-    } catch (error) {
-      throw new DecodeError(error instanceof Error ? error.message : String(error));
-    }
+    // Strict: undecodable bytes are a DecodeError; the BOM is dropped so a leading heading stays a heading.
+    const text = decodeBytes(bytes, encoding);
     const lines = splitLines(text);
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, encoding, lines });
     return lines;

@@ -122,11 +122,27 @@ describe('line ranges and sections', () => {
     assert.ok(lines.includes('# --8<-- [end:shown]'));
   });
   test('a missing section is an error', () => assert.equal(expand('--8<-- "sections.py:nope"').diagnostics[0]?.code, 'SECTION_NOT_FOUND'));
-  test('an empty section is an error', () => assert.equal(expand('--8<-- "sections.py:empty"').diagnostics[0]?.code, 'SECTION_EMPTY'));
+  test('an empty section is a warning, even with checkPaths (pymdownx includes nothing, legally)', () => {
+    const result = expand('a\n--8<-- "sections.py:empty"\nb');
+    assert.deepEqual(result.lines, ['a', 'b']);
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity]), [['SECTION_EMPTY', 'warning']]);
+  });
   test('an upper-case START is flagged instead of silently giving nothing', () => {
-    const [first] = expand('--8<-- "sections.py:upper"').diagnostics;
+    const [first, second] = expand('--8<-- "sections.py:upper"').diagnostics;
     assert.equal(first?.code, 'BAD_SECTION_MARKER');
     assert.match(first?.message ?? '', /lower case/);
+    // The section was never started: with checkPaths that is pymdownx's missing-section error.
+    assert.deepEqual([second?.code, second?.severity], ['SECTION_NOT_FOUND', 'error']);
+  });
+  test('without checkPaths an upper-case START is only warnings, and nothing is included', () => {
+    const result = expand('a\n--8<-- "sections.py:upper"\nb', { checkPaths: false });
+    assert.deepEqual(result.lines, ['a', 'b']);
+    assert.deepEqual(result.diagnostics.map((d) => d.severity), ['warning', 'warning']);
+  });
+  test('without checkPaths a missing section and a URL with URL includes off are warnings, and nothing is included', () => {
+    const result = expand('a\n--8<-- "sections.py:nope"\n--8<-- "https://example.com/x.md"\nb', { checkPaths: false });
+    assert.deepEqual(result.lines, ['a', 'b']);
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity]), [['SECTION_NOT_FOUND', 'warning'], ['URL_DISABLED', 'warning']]);
   });
 });
 
