@@ -1,0 +1,174 @@
+/**
+ * Icon and emoji shortcodes, as MkDocs Material renders them (pymdownx.emoji with Material's
+ * `twemoji` index and `to_svg` generator):
+ *
+ *   :material-clock-fast:  :octicons-arrow-right-24:  :fontawesome-brands-github:  :simple-python:
+ *       → <span class="twemoji"><svg xmlns=… viewBox=…><path d=…/></svg></span>
+ *   :rocket:  :white_check_mark:  (Twemoji)
+ *       → <span class="twemoji emoji" role="img" aria-label="rocket" title=":rocket:"><svg …></span>
+ *
+ * and attr_list right after one, `:material-clock-fast:{ .lg .middle }`, adds to the span (grid
+ * cards use it for size and alignment).
+ *
+ * Matching follows pymdownx: `:[+-\w]+:` scanned left to right over the text, so a shortcode the
+ * index does not know (`12:30:45`, `arn:aws:lambda:…`) is passed over and stays as it was.
+ * Code spans and code blocks are not text nodes, so they are never touched. Runs last among the
+ * remark plugins: unknown text directives (`:material-github` reads as one) are text again by then.
+ *
+ * Differences from Material, on purpose:
+ * - Emoji are inline SVG like the icons, not `<img src="https://cdn…">`: no third-party request and
+ *   no broken images offline. They keep Material's `twemoji` class and `title=":shortcode:"`; the
+ *   extra `emoji` class keeps their own colours (icons take `currentColor`, see icons.css).
+ * - Accessibility. An emoji is content (Material's `<img>` has the character as its alt), so it is
+ *   `role="img"` with its name as `aria-label` ("red heart"), which every screen reader can say.
+ *   An icon next to words ("[icon] Features", "[icon] github.com/…") repeats them, so it is
+ *   `aria-hidden`; an icon that is all its parent holds (`[:material-twitter:](…)`, a table cell)
+ *   is the only thing there to read, so it gets `role="img"` and a name from the icon
+ *   ("twitter"; simple-icons' own title, "GitHub"): otherwise the link would have no name at all.
+ *
+ * The span is an mdast node of its own (`icon`) carrying hast in `data` (hName/hProperties/
+ * hChildren), which mdast-util-to-hast turns into the element in both the Markdown and the MDX
+ * paths: no raw HTML, so nothing needs re-parsing (rehype-raw) and MDX compiles it as JSX.
+ */
+import type { Parent, PhrasingContent, Root, Text } from 'mdast';
+import type { Element, Properties } from 'hast';
+import { toString } from 'mdast-util-to-string';
+import type { Data, Node } from 'unist';
+import { emojiByShortcode } from './emoji-index.ts';
+import { loadIcon, shortcodeToIconPath, svgElement, type LoadedSvg } from './icon-sets.ts';
+import { walk } from './walk.ts';
+
+export { iconSvg } from './icon-sets.ts';
+
+/** pymdownx's RE_EMOJI (`:[+\-\w]+:`, Python's Unicode `\w`). */
+const SHORTCODE = /:([+\-\p{L}\p{N}\p{Mn}\p{Pc}]+):/gu;
+/** Python-Markdown attr_list's inline form, right after the element: `{ .lg .middle }`, `{: #id }`. */
+const ATTR_LIST = /^\{:?[ ]*([^}\n ][^}\n]*?)[ ]*\}/;
+const ATTR = /#([\w-]+)|\.([\w-]+)|([\w-]+)=(?:"([^"]*)"|'([^']*)'|([^\s}]+))/g;
+
+export interface IconNode extends Node {
+  type: 'icon';
+  /** The shortcode as written (without colons). */
+  name: string;
+  data: Data & { hName: 'span'; hProperties: Properties; hChildren: Element[] };
+}
+
+type Resolved = { kind: 'emoji'; svg: LoadedSvg; label: string } | { kind: 'icon'; svg: LoadedSvg; label: string };
+
+const resolvedNames = new Map<string, Resolved | null>();
+
+/** What a shortcode name stands for, Material's order: emoji first, then the icon sets. */
+export function resolveShortcode(name: string): Resolved | undefined {
+  const cached = resolvedNames.get(name);
+  if (cached !== undefined) return cached ?? undefined;
+  let result: Resolved | null = null;
+  const emoji = emojiByShortcode(name);
+  if (emoji) result = { kind: 'emoji', svg: emoji.svg, label: emoji.label };
+  else {
+    const iconPath = shortcodeToIconPath(name);
+    const svg = iconPath === undefined ? undefined : loadIcon(iconPath);
+    if (svg && iconPath) {
+      const base = iconPath.slice(iconPath.lastIndexOf('/') + 1).replace(/-(?:12|16|24|48)$/, '');
+      result = { kind: 'icon', svg, label: svg.title ?? base.replaceAll('-', ' ') };
+    }
+  }
+  resolvedNames.set(name, result);
+  return result ?? undefined;
+}
+
+/** attr_list's key=value, #id and .class, applied as Python-Markdown does (classes appended). */
+function applyAttrList(properties: Properties, attrs: string): void {
+  const classes = properties.className as string[];
+  for (const m of attrs.matchAll(ATTR)) {
+    if (m[1]) properties.id = m[1];
+    else if (m[2]) classes.push(m[2]);
+    else if (m[3]) {
+      const value = m[4] ?? m[5] ?? m[6] ?? '';
+      if (m[3] === 'class') classes.push(...value.split(/\s+/).filter(Boolean));
+      else properties[m[3]] = value;
+    }
+  }
+}
+
+function iconNode(name: string, resolved: Resolved, attrs: string | undefined): IconNode {
+  const properties: Properties = { className: resolved.kind === 'emoji' ? ['twemoji', 'emoji'] : ['twemoji'] };
+  if (attrs !== undefined) applyAttrList(properties, attrs);
+  if (resolved.kind === 'emoji') {
+    properties.role = 'img';
+    properties.ariaLabel = resolved.label;
+    properties.title = `:${name}:`;
+  } else {
+    // Decided once the parent's other content is known (labelIconsAlone).
+    properties.ariaHidden = 'true';
+  }
+  return { type: 'icon', name, data: { hName: 'span', hProperties: properties, hChildren: [svgElement(resolved.svg)] } };
+}
+
+/** Shortcodes in one run of text → text and icon nodes; undefined when nothing resolved. */
+function split(value: string): Array<Text | IconNode> | undefined {
+  let out: Array<Text | IconNode> | undefined;
+  let last = 0;
+  SHORTCODE.lastIndex = 0;
+  for (let m = SHORTCODE.exec(value); m; m = SHORTCODE.exec(value)) {
+    const name = m[1] ?? '';
+    const resolved = resolveShortcode(name);
+    if (!resolved) continue;
+    out ??= [];
+    if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
+    let end = m.index + m[0].length;
+    const attrList = ATTR_LIST.exec(value.slice(end));
+    if (attrList) end += attrList[0].length;
+    out.push(iconNode(name, resolved, attrList?.[1]));
+    last = end;
+    SHORTCODE.lastIndex = end;
+  }
+  if (out && last < value.length) out.push({ type: 'text', value: value.slice(last) });
+  return out;
+}
+
+/** An icon that is all its parent holds is the parent's only name: label it instead of hiding it. */
+function labelIconsAlone(parent: Parent): void {
+  const icons = parent.children.filter((c): c is never => (c as Node).type === 'icon') as IconNode[];
+  if (icons.length !== 1) return;
+  const others = parent.children.filter((c) => (c as Node).type !== 'icon');
+  if (others.some((c) => toString(c).trim() !== '' || (c.type !== 'text' && c.type !== 'break'))) return;
+  const [icon] = icons;
+  if (!icon || icon.data.hProperties.role === 'img') return;
+  const resolved = resolveShortcode(icon.name);
+  delete icon.data.hProperties.ariaHidden;
+  icon.data.hProperties.role = 'img';
+  icon.data.hProperties.ariaLabel = resolved?.label ?? icon.name;
+}
+
+export default function remarkIcons() {
+  return (tree: Root) => {
+    walk(tree, (node) => {
+      const parent = node as Partial<Parent>;
+      const children = parent.children;
+      if (!children) return;
+      let changed = false;
+      for (let i = 0; i < children.length; i++) {
+        if (children[i]?.type !== 'text') continue;
+        // A run of adjacent text nodes (a restored directive leaves `:name` and `:` apart).
+        let j = i;
+        let value = '';
+        while (j < children.length && children[j]?.type === 'text') value += (children[j] as Text).value, j++;
+        if (value.indexOf(':') === -1 || value.indexOf(':') === value.lastIndexOf(':')) {
+          i = j - 1;
+          continue;
+        }
+        const pieces = split(value);
+        if (!pieces) {
+          i = j - 1;
+          continue;
+        }
+        const position = children[i]?.position;
+        if (position && pieces[0]?.type === 'text' && j === i + 1) pieces[0].position = position;
+        children.splice(i, j - i, ...(pieces as PhrasingContent[]));
+        i += pieces.length - 1;
+        changed = true;
+      }
+      if (changed) labelIconsAlone(parent as Parent);
+    });
+  };
+}
