@@ -13,6 +13,7 @@ import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
 import remarkAdmonitions from '../markdown/remark-admonitions.ts';
 import remarkFigure from '../markdown/remark-figure.ts';
 import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
+import remarkIcons from '../markdown/remark-icons.ts';
 import remarkLinkDirective from '../markdown/remark-link-directive.ts';
 import remarkSnippets from '../markdown/remark-snippets.ts';
 import remarkTabs from '../markdown/remark-tabs.ts';
@@ -49,6 +50,8 @@ export function scissorsRemarkPlugins({ expander, root, check = false }: PluginO
     remarkFigure,
     remarkLinkDirective,
     remarkUnknownDirectives,
+    // Last: `:material-x:` reads as a text directive until remarkUnknownDirectives restores it.
+    remarkIcons,
   ];
 }
 
