@@ -14,6 +14,8 @@
  * with its line, never dropped silently. Pure: no I/O.
  */
 
+import { admonitionType } from '../markdown/admonition-types.ts';
+
 export interface ConvertWarning {
   /** 1-based line in the input. */
   line: number;
@@ -43,16 +45,24 @@ type Node =
   | { kind: 'container'; name: string; label?: string; attributes: string[]; children: Node[]; open: Line }
   | { kind: 'tabs'; tabs: Array<{ label: string; selected: boolean; children: Node[]; open: Line }> };
 
-const ADMONITION = /^(!!!|\?\?\?\+?)[ \t]+([A-Za-z][\w-]*)((?:[ \t]+[\w-]+)*?)(?:[ \t]+"(.*)")?[ \t]*$/;
+// Python-Markdown's admonition and pymdownx.details start lines, as they read them: `!!!note`,
+// `???+note` and `???- note` are all valid; every word before the title is a class (so `???- note`
+// has the classes `-` and `note`, and `???-note` the class `-note`); classes are lower-cased.
+const ADMONITION = /^!!! ?([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)(?: +"(.*)")? *$/u;
+const DETAILS = /^\?{3}(\+)? ?(?:([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)?(?: +"(.*)")|([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)) *$/u;
 const TAB = /^===([+!]?)[ \t]+"(.*)"[ \t]*$/;
 const FENCE = /^([ \t]*)(`{3,}|~{3,})/;
 
-function expandLeadingTabs(text: string): string {
-  const m = /^[ \t]*/.exec(text)?.[0] ?? '';
-  let width = 0;
-  for (const ch of m) width = ch === '\t' ? width + 4 - (width % 4) : width + 1;
-  return ' '.repeat(width) + text.slice(m.length);
+/** Python-Markdown expands every tab of the page (after snippets) to 4-column stops. */
+function expandTabs(text: string): string {
+  if (!text.includes('\t')) return text;
+  let out = '';
+  for (const ch of text) out += ch === '\t' ? ' '.repeat(4 - (out.length % 4)) : ch;
+  return out;
 }
+
+/** `Word` as Python's str.capitalize() writes it. */
+const capitalize = (word: string) => word.charAt(0).toUpperCase() + word.slice(1).toLowerCase();
 
 const indentOf = (text: string) => (/^ */.exec(text)?.[0].length ?? 0);
 const isBlank = (text: string) => text.trim() === '';
@@ -69,6 +79,47 @@ function takeBody(lines: Line[], start: number): { body: Line[]; next: number } 
   }
   const body = lines.slice(start, lastContent + 1).map((l) => ({ n: l.n, text: isBlank(l.text) ? '' : l.text.slice(4) }));
   return { body, next: lastContent + 1 };
+}
+
+/**
+ * An admonition (`!!!`) or details (`???`, `???+`) start line as a container: the first class is
+ * the block's type as the author wrote it. A Material type or alias names the directive
+ * (`:::important`); anything else (`-note`, or no class at all) is a generic `:::admonition`
+ * that keeps the written class as its type. The other classes (`inline end`, …) are kept.
+ */
+function admonitionStart(text: string): { name: string; label?: string; attributes: string[] } | null {
+  let classes: string[];
+  let title: string | undefined;
+  const attributes: string[] = [];
+  const a = ADMONITION.exec(text);
+  const d = a ? null : DETAILS.exec(text);
+  if (a) {
+    classes = (a[1] ?? '').toLowerCase().split(/ +/).filter(Boolean);
+    title = a[2];
+  } else if (d) {
+    attributes.push('collapsible');
+    if (d[1]) attributes.push('open');
+    if (d[4]) {
+      classes = d[4].toLowerCase().split(/ +/).filter(Boolean);
+      title = undefined;
+    } else {
+      classes = (d[2] ?? '').toLowerCase().split(/ +/).filter(Boolean);
+      title = d[3] ?? '';
+    }
+  } else return null;
+  const [first, ...rest] = classes;
+  let name = 'admonition';
+  let label: string | undefined;
+  if (first && admonitionType(first)) {
+    name = first;
+    if (title !== undefined && title !== '') label = title;
+  } else {
+    if (first) attributes.push(`type="${first}"`);
+    label = title === undefined ? capitalize(first ?? '') : title || undefined;
+  }
+  if (title === '') attributes.push('notitle');
+  if (rest.length) attributes.push(`class="${rest.join(' ')}"`);
+  return { name, label, attributes };
 }
 
 function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
@@ -94,20 +145,10 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
       i++;
       continue;
     }
-    const admonition = ADMONITION.exec(text);
-    if (admonition) {
-      const [, marker = '', type = '', modifiers = '', title] = admonition;
+    const block = admonitionStart(text);
+    if (block) {
       const { body, next } = takeBody(lines, i + 1);
-      const attributes: string[] = [];
-      if (marker.startsWith('???')) attributes.push('collapsible');
-      if (marker === '???+') attributes.push('open');
-      if (modifiers.trim()) {
-        warnings.push({ line: line.n, message: `Admonition modifiers "${modifiers.trim()}" are not supported; they were ignored.` });
-      }
-      let label: string | undefined;
-      if (title === '') attributes.push('notitle');
-      else if (title !== undefined) label = title;
-      nodes.push({ kind: 'container', name: type.toLowerCase(), label, attributes, children: parseBlocks(body, warnings), open: line });
+      nodes.push({ ...block, kind: 'container', children: parseBlocks(body, warnings), open: line });
       currentTabs = null;
       i = next;
       continue;
@@ -138,7 +179,8 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
 
 /** Colons a container needs: more than any container inside it, and at least three. */
 function colons(node: Node): number {
-  if (node.kind === 'line') return 0;
+  // A container written by the HTML stage (`:::center`, `:::div`) counts like one parsed here.
+  if (node.kind === 'line') return /^ *(:{3,})[A-Za-z]/.exec(node.line.text)?.[1]?.length ?? 0;
   if (node.kind === 'container') return Math.max(3, depth(node.children) + 1);
   const tab = Math.max(3, ...node.tabs.map((t) => depth(t.children) + 1));
   return tab + 1;
@@ -258,6 +300,12 @@ function stripComments(lines: Line[], warnings: ConvertWarning[]): Line[] {
   return out;
 }
 
+/**
+ * Fence of the containers made from HTML blocks: they are written before the page's own blocks
+ * are parsed, so they take more colons than any admonition or tab set inside them needs.
+ */
+const HTML_FENCE = '::::::::';
+
 /** `<center>` and `<div markdown>` blocks → containers; other raw HTML passes through. */
 function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
   const out: Line[] = [];
@@ -269,6 +317,8 @@ function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
       out.push(line);
       continue;
     }
+    // Indented (in a tab, an admonition or a list): the blocks keep the indentation of the tag.
+    const indent = /^ */.exec(line.text)?.[0] ?? '';
     const closeTag = center ? '</center>' : '</div>';
     const end = lines.findIndex((l, k) => k > i && l.text.trim().toLowerCase() === closeTag);
     if (end < 0) {
@@ -281,16 +331,16 @@ function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
       const caption = inner.map((l) => /^\s*<(i|em)>(.*)<\/\1>\s*$/i.exec(l.text)).find(Boolean);
       const image = inner.find((l) => /^\s*!\[/.test(l.text));
       if (image && caption) {
-        out.push({ n: line.n, text: `:::figure[*${caption[2]}*]` }, { n: image.n, text: image.text.trim() }, { n: lines[end]?.n ?? line.n, text: ':::' });
+        out.push({ n: line.n, text: `${indent}${HTML_FENCE}figure[*${caption[2]}*]` }, { n: image.n, text: indent + image.text.trim() }, { n: lines[end]?.n ?? line.n, text: `${indent}${HTML_FENCE}` });
       } else {
-        out.push({ n: line.n, text: ':::center' }, ...inner, { n: lines[end]?.n ?? line.n, text: ':::' });
+        out.push({ n: line.n, text: `${indent}${HTML_FENCE}center` }, ...inner, { n: lines[end]?.n ?? line.n, text: `${indent}${HTML_FENCE}` });
       }
     } else {
       const attrs = `${div?.[1] ?? ''} ${div?.[2] ?? ''}`;
       const cls = /class=["']([^"']*)["']/.exec(attrs)?.[1];
       const id = /id=["']([^"']*)["']/.exec(attrs)?.[1];
       const directiveAttrs = [id ? `#${id}` : '', ...(cls ? cls.split(/\s+/).map((c) => `.${c}`) : [])].filter(Boolean).join(' ');
-      out.push({ n: line.n, text: `:::div${directiveAttrs ? `{${directiveAttrs}}` : ''}` }, ...inner, { n: lines[end]?.n ?? line.n, text: ':::' });
+      out.push({ n: line.n, text: `${indent}${HTML_FENCE}div${directiveAttrs ? `{${directiveAttrs}}` : ''}` }, ...inner, { n: lines[end]?.n ?? line.n, text: `${indent}${HTML_FENCE}` });
     }
     i = end;
   }
@@ -341,7 +391,7 @@ function serialise(nodes: Node[], out: Array<{ text: string; n: number }>, mdx: 
 
 export function convertMkdocs(text: string, options: ConvertOptions = {}): ConvertResult {
   const warnings: ConvertWarning[] = [];
-  const lines: Line[] = text.split(/\r\n|\r|\n/).map((t, k) => ({ text: expandLeadingTabs(t), n: k + 1 }));
+  const lines: Line[] = text.split(/\r\n|\r|\n/).map((t, k) => ({ text: expandTabs(t), n: k + 1 }));
   const withoutComments = stripComments(lines, warnings);
   const html = convertHtmlBlocks(withoutComments, warnings);
   const tree = parseBlocks(html, warnings);

@@ -13,13 +13,22 @@ describe('admonitions', () => {
     for (const name of [type, ...aliases]) {
       test(`:::${name} renders as ${type} with the default title`, async () => {
         const html = await render(`:::${name}\nBody\n:::\n`);
-        assert.match(html, new RegExp(`<div class="admonition admonition-${type}" role="note" data-admonition="${type}"><p class="admonition-title">${name[0]?.toUpperCase()}${name.slice(1)}</p>`));
+        // Styled as its type, named as written (Material keeps an alias's class).
+        assert.match(html, new RegExp(`<div class="admonition admonition-${type}" role="note" data-admonition="${name}"><p class="admonition-title">${name[0]?.toUpperCase()}${name.slice(1)}</p>`));
       });
     }
   }
   test('custom title with inline Markdown and a link directive', async () => {
     const html = await render(':::note[Use **this** :a[link]{href="https://x.test" target="_blank" rel="nofollow"}]\nBody\n:::\n');
     assert.match(html, /<p class="admonition-title">Use <strong>this<\/strong> <a href="https:\/\/x.test" target="_blank" rel="nofollow noopener">link<\/a><\/p>/);
+  });
+  test('a generic block keeps its written type; styled as the first class naming a type, else the default', async () => {
+    assert.match(await render(':::admonition[T]{collapsible type="-" class="note"}\nBody\n:::\n'), /<details class="admonition admonition-note note" data-admonition="-"><summary class="admonition-title">T<\/summary>/);
+    assert.match(await render(':::admonition[T]{collapsible open}\nBody\n:::\n'), /<details class="admonition" open><summary class="admonition-title">T<\/summary>/);
+    assert.match(await render(':::admonition[T]{type="custom"}\nBody\n:::\n'), /<div class="admonition" role="note" data-admonition="custom"><p class="admonition-title">T<\/p>/);
+  });
+  test('extra classes (inline end) follow the type class', async () => {
+    assert.match(await render(':::tip[T]{class="inline end"}\nBody\n:::\n'), /<div class="admonition admonition-tip inline end" role="note" data-admonition="tip">/);
   });
   test('title only', async () => {
     const html = await render(':::info[Just a title]\n:::\n');

@@ -32,9 +32,24 @@ describe('convertMkdocs: admonitions', () => {
     assert.equal(convert('!!! note "Outer"\n    !!! tip "Inner"\n        x'), '::::note[Outer]\n:::tip[Inner]\nx\n:::\n::::');
   });
   test('a block-looking line that is not one is kept, with a warning', () => {
-    const r = convertMkdocs('!!!note "x"');
-    assert.equal(r.text, '!!!note "x"');
+    const r = convertMkdocs('!!! "x"');
+    assert.equal(r.text, '!!! "x"');
     assert.deepEqual(r.warnings.map((w) => w.line), [1]);
+  });
+  test('start lines as Python-Markdown reads them: no space, ???+note, classes lower-cased', () => {
+    assert.equal(convert('!!!note "x"\n    y'), ':::note[x]\ny\n:::');
+    assert.equal(convert('???+note "x"\n    y'), ':::note[x]{collapsible open}\ny\n:::');
+    assert.equal(convert('???+ Info\n    y'), ':::info{collapsible open}\ny\n:::');
+  });
+  test('???- is not a marker: the dash is a class, kept as the type (as pymdownx.details does)', () => {
+    assert.equal(convert('???- note "x"\n    y'), ':::admonition[x]{collapsible type="-" class="note"}\ny\n:::');
+    assert.equal(convert('???-note "x"\n    y'), ':::admonition[x]{collapsible type="-note"}\ny\n:::');
+  });
+  test('details without a class; an alias keeps its name; modifiers stay classes', () => {
+    assert.equal(convert('???+ "Time based keys"\n    y'), ':::admonition[Time based keys]{collapsible open}\ny\n:::');
+    assert.equal(convert('!!! important\n    y'), ':::important\ny\n:::');
+    assert.equal(convert('!!! tip inline end "T"\n    y'), ':::tip[T]{class="inline end"}\ny\n:::');
+    assert.equal(convert('!!! custom\n    y'), ':::admonition[Custom]{type="custom"}\ny\n:::');
   });
   test('fenced code is verbatim', () => {
     assert.equal(convert('```md\n!!! note "x"\n[a](b){target=_blank}\n```'), '```md\n!!! note "x"\n[a](b){target=_blank}\n```');
@@ -62,10 +77,19 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
     assert.equal(convert('<!-- markdownlint-disable MD041 -->\nText <!-- note --> here.\n<!--\nmulti\n-->\nEnd'), 'Text  here.\nEnd');
   });
   test('<center> with an image and an <i> caption becomes a figure', () => {
-    assert.equal(convert('<center>\n![A](x.svg)\n\n<i>Cap</i>\n</center>'), ':::figure[*Cap*]\n![A](x.svg)\n:::');
+    assert.equal(convert('<center>\n![A](x.svg)\n\n<i>Cap</i>\n</center>'), '::::::::figure[*Cap*]\n![A](x.svg)\n::::::::');
+  });
+  test('an indented <center> (in a tab) becomes a container at its indentation, inside the tab', () => {
+    assert.equal(
+      convert('=== "A"\n\n    <center>\n    ![I](x.svg)\n\n    _Cap_\n    </center>\n'),
+      '::::::::::tabs\n:::::::::tab[A]\n\n::::::::center\n![I](x.svg)\n\n_Cap_\n::::::::\n:::::::::\n::::::::::\n',
+    );
+  });
+  test('tabs are expanded to 4-column stops everywhere, code included (as Python-Markdown does)', () => {
+    assert.equal(convert('    ```sh\n    #a\t\t:x\n    ```'), '    ```sh\n    #a      :x\n    ```');
   });
   test('md_in_html: <div markdown> becomes a container', () => {
-    assert.equal(convert('<div markdown class="grid cards" id="g">\n**bold**\n</div>'), ':::div{#g .grid .cards}\n**bold**\n:::');
+    assert.equal(convert('<div markdown class="grid cards" id="g">\n**bold**\n</div>'), '::::::::div{#g .grid .cards}\n**bold**\n::::::::');
   });
   test('block attribute lines are dropped with a warning', () => {
     const r = convertMkdocs('Para\n{: .note }');
