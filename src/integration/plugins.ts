@@ -5,6 +5,7 @@
 import remarkDirective from 'remark-directive';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { PluggableList } from 'unified';
+import rehypeCodeAnnotations, { codeAnnotationTransformer, remarkFenceAttrList } from '../markdown/code-annotations.ts';
 import { codeFrameTransformer, type CodeFrameOptions } from '../markdown/code-frame.ts';
 import rehypeIds from '../markdown/rehype-ids.ts';
 import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
@@ -15,6 +16,7 @@ import remarkFigure from '../markdown/remark-figure.ts';
 import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
 import remarkIcons from '../markdown/remark-icons.ts';
 import remarkLinkDirective from '../markdown/remark-link-directive.ts';
+import remarkMermaid, { rehypeMermaid } from '../markdown/remark-mermaid.ts';
 import remarkSnippets from '../markdown/remark-snippets.ts';
 import remarkTabs from '../markdown/remark-tabs.ts';
 import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
@@ -34,7 +36,7 @@ export interface PluginOptions {
 
 export const defaultMarkdownOptions = (): MarkdownOptions => markdownOptionsSchema.parse({});
 
-export function scissorsRemarkPlugins({ expander, root, check = false }: PluginOptions): PluggableList {
+export function scissorsRemarkPlugins({ expander, root, check = false, markdown }: PluginOptions): PluggableList {
   const snippets = { expander, root, failOnError: !check, recordSources: check };
   return [
     remarkDirective,
@@ -43,6 +45,9 @@ export function scissorsRemarkPlugins({ expander, root, check = false }: PluginO
     // .md pages: MkDocs Material's dialect (text-stage snippets, then directives).
     [remarkMkdocs, snippets],
     [remarkSnippets, snippets],
+    // Fences: ``` { .python .annotate } ``` info strings, then diagram fences (mermaid) out of the code blocks.
+    remarkFenceAttrList,
+    [remarkMermaid, { fences: markdown?.diagramFences }],
     remarkHeadingAttributes,
     remarkAbbreviations,
     remarkTabs,
@@ -55,8 +60,15 @@ export function scissorsRemarkPlugins({ expander, root, check = false }: PluginO
   ];
 }
 
-export function scissorsRehypePlugins({ root, check = false }: Pick<PluginOptions, 'root' | 'check'>): PluggableList {
-  return [rehypeIds, rehypeLinkRel, ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : [])];
+export function scissorsRehypePlugins({ root, check = false, markdown }: Pick<PluginOptions, 'root' | 'check' | 'markdown'>): PluggableList {
+  return [
+    // After Shiki (which runs before every rehype plugin) and before rehypeIds, which then keeps their ids.
+    rehypeMermaid,
+    [rehypeCodeAnnotations, { annotateAll: markdown?.annotateCode ?? false }],
+    rehypeIds,
+    rehypeLinkRel,
+    ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : []),
+  ];
 }
 
 /** Shiki's configuration (Astro's `shikiConfig`). */
@@ -65,7 +77,7 @@ export function scissorsShikiConfig(repository?: CodeFrameOptions['repository'])
     // The *-default GitHub themes meet WCAG AA contrast on our code background; the classic ones do not.
     themes: { light: 'github-light-default', dark: 'github-dark-default' },
     defaultColor: 'light-dark()',
-    transformers: [codeFrameTransformer({ repository })],
+    transformers: [codeFrameTransformer({ repository }), codeAnnotationTransformer()],
     langs: [],
     langAlias: {},
     theme: 'github-light-default',

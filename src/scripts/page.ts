@@ -1,4 +1,7 @@
 // Small enhancements, each optional: the page works without them.
+/// <reference types="vite/client" />
+import '../styles/mermaid.css';
+import '../styles/annotations.css';
 
 // Copy buttons: copy exactly the code (no line numbers, no prompts) and say so, visibly and to screen readers.
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
@@ -9,8 +12,15 @@ for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-c
     const status = frame?.querySelector('.copy-status');
     if (!code) return;
     const clone = code.cloneNode(true) as HTMLElement;
+    // Code annotation markers are not code either; the space before a removed one goes too.
+    for (const marker of clone.querySelectorAll('.annotation-marker')) {
+      marker.closest('.line')?.setAttribute('data-trim', '');
+      marker.remove();
+    }
     for (const skip of clone.querySelectorAll('.prompt')) skip.remove();
-    const text = [...clone.querySelectorAll('.line')].map((line) => line.textContent ?? '').join('\n');
+    const text = [...clone.querySelectorAll<HTMLElement>('.line')]
+      .map((line) => (line.hasAttribute('data-trim') ? (line.textContent ?? '').trimEnd() : line.textContent ?? ''))
+      .join('\n');
     try {
       await navigator.clipboard.writeText(text);
       button.textContent = 'Copied';
@@ -112,3 +122,7 @@ if (search) {
     }
   });
 }
+
+// Diagrams and code annotations: their scripts (mermaid is a large library) load only on pages that have them.
+if (document.querySelector('pre.mermaid')) void import('./mermaid.ts');
+if (document.querySelector('.annotation-list > li[popover]')) void import('./annotations.ts');
