@@ -1,17 +1,23 @@
 // @ts-check
+// One place that wires the site: read the site (this repository's scissors.config.ts, or the
+// mkdocs.yml / scissors.config.ts that SCISSORS_CONFIG names), then hand its model to the
+// integration and, through the environment, to the layouts and the content config.
 import { fileURLToPath } from 'node:url';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
-import scissorsConfig from './scissors.config.ts';
-import { createScissors, parseScissorsOptions } from './src/integration/index.ts';
+import { createScissors } from './src/integration/index.ts';
+import { astroSettingsFor } from './src/site/astro-settings.ts';
+import { publishSite } from './src/site/current.ts';
+import { loadSiteModel } from './src/site/load.ts';
 
-const options = parseScissorsOptions({ ...scissorsConfig, root: fileURLToPath(new URL('.', import.meta.url)) });
-const scissors = createScissors(options);
+const here = fileURLToPath(new URL('.', import.meta.url));
+const site = await loadSiteModel(process.env.SCISSORS_CONFIG || here, { outDir: process.env.SCISSORS_OUT_DIR || undefined });
+publishSite(site);
+const scissors = createScissors(site);
 
 export default defineConfig({
-  site: options.siteUrl,
-  trailingSlash: 'always',
+  ...astroSettingsFor(site, here),
   markdown: scissors.markdown,
-  integrations: [scissors.integration, mdx({ optimize: true }), ...(options.siteUrl ? [sitemap()] : [])],
+  integrations: [scissors.integration, mdx({ optimize: true }), ...(site.siteUrl ? [sitemap()] : [])],
 });

@@ -14,6 +14,9 @@ import { checkExternalUrls, externalPolicyProblem, type ExternalPolicy, type Htt
 import { pageFacts, type PageFacts, type Reference } from './html.ts';
 import { classify, resolveInDist, sitePathOf } from './links.ts';
 import type { Problem } from './problems.ts';
+import type { SiteModel } from '../site/model.ts';
+import { sitePages } from '../site/pages.ts';
+import { siteBase } from '../site/astro-settings.ts';
 
 export interface CheckRunOptions {
   root: string;
@@ -29,6 +32,10 @@ export interface CheckRunOptions {
   severity: Record<string, 'error' | 'warning' | 'off'>;
   /** Called with progress lines (to stderr), so a long run is not silent. */
   log?: (line: string) => void;
+  /** The site (its pages, their URLs, its config file); absent: the package's own site in contentDir. */
+  site?: Pick<SiteModel, 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'configFile' | 'siteUrl'>;
+  /** Where Scissors itself (astro.config.mjs, src/) lives; default root. */
+  packageRoot?: string;
 }
 
 interface PageSource {
@@ -54,10 +61,17 @@ function sitePathForEntry(root: string, contentDir: string, file: string): strin
   return id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`;
 }
 
-async function snippetProblems(options: CheckRunOptions, pages: string[]): Promise<{ problems: Problem[]; sources: PageSource[] }> {
+/** Each page file (absolute) with the URL path it is built at (without the site's base). */
+function pagesToCheck(options: CheckRunOptions): Array<{ file: string; sitePath: string }> {
+  if (!options.site) return listPages(options.root, options.contentDir).map((file) => ({ file, sitePath: sitePathForEntry(options.root, options.contentDir, file) }));
+  const { docsDir } = options.site;
+  return sitePages(options.site).pages.map((page) => ({ file: path.join(docsDir, page.source), sitePath: page.url }));
+}
+
+async function snippetProblems(options: CheckRunOptions, pages: Array<{ file: string; sitePath: string }>): Promise<{ problems: Problem[]; sources: PageSource[] }> {
   const problems: Problem[] = [];
   const sources: PageSource[] = [];
-  for (const file of pages) {
+  for (const { file, sitePath } of pages) {
     const text = fs.readFileSync(file, 'utf8');
     // Front matter is not page text: markers in it are not markers.
     const { body, lineCount } = splitFrontMatter(text);
@@ -71,7 +85,7 @@ async function snippetProblems(options: CheckRunOptions, pages: string[]): Promi
     sources.push({
       file: rel(options.root, file),
       chains,
-      sitePath: sitePathForEntry(options.root, options.contentDir, file),
+      sitePath,
       text,
       dependencies: [...result.dependencies].filter((d) => !result.missing.has(d)).map((d) => rel(options.root, d)),
     });
@@ -85,16 +99,17 @@ async function snippetProblems(options: CheckRunOptions, pages: string[]): Promi
 function buildSite(options: CheckRunOptions): { dist: string } | { problem: Problem } {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-check-'));
   options.log?.('building every page for the check…');
+  const site = options.site ? { SCISSORS_CONFIG: options.site.configFile } : {};
   const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-    cwd: options.root,
+    cwd: options.packageRoot ?? options.root,
     encoding: 'utf8',
-    env: { ...process.env, SCISSORS_CHECK_BUILD: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, ...site, SCISSORS_CHECK_BUILD: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
   if (result.status === 0) return { dist };
   fs.rmSync(dist, { recursive: true, force: true });
   const output = `${result.stdout}\n${result.stderr}`;
-  const where = /((?:content|src)\/[^\s:]+\.(?:mdx?|astro)):(\d+):(\d+)/.exec(output);
+  const where = /((?:\/|\b)[^\s:]+\.(?:mdx?|astro)):(\d+):(\d+)/.exec(output);
   const firstError = output.split('\n').find((l) => /error/i.test(l))?.trim() ?? 'astro build failed';
   return {
     problem: {
@@ -143,8 +158,9 @@ function locate(reference: Reference, page: PageSource | undefined, templates: M
 
 export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
   const { root } = options;
-  const pages = listPages(root, options.contentDir);
+  const pages = pagesToCheck(options);
   const { problems, sources } = await snippetProblems(options, pages);
+  const base = siteBase(options.site?.siteUrl);
   options.log?.(`${pages.length} pages, snippets checked`);
 
   let dist = options.dist ? path.resolve(root, options.dist) : path.join(root, 'dist');
@@ -157,7 +173,8 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
   }
   try {
     const templates = new Map<string, string>();
-    for (const f of fs.globSync('src/**/*.astro', { cwd: root })) templates.set(f, fs.readFileSync(path.join(root, f), 'utf8'));
+    const packageRoot = options.packageRoot ?? root;
+    for (const f of fs.globSync('src/**/*.astro', { cwd: packageRoot })) templates.set(f, fs.readFileSync(path.join(packageRoot, f), 'utf8'));
     const bySitePath = new Map(sources.map((s) => [s.sitePath, s]));
     // Included files are searched for references without a recorded position: read each once.
     const sourceTexts = new Map<string, string | null>();
@@ -178,7 +195,9 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
 
     // The same few targets (sidebar, assets) are linked from every page: resolve each once.
     const resolved = new Map<string, string | null>();
-    const resolve = (pathname: string) => {
+    const resolve = (withBase: string) => {
+      // The site's base is in every URL, not in the folder the site is built to.
+      const pathname = base !== '/' && withBase.startsWith(base) ? `/${withBase.slice(base.length)}` : withBase;
       if (!resolved.has(pathname)) resolved.set(pathname, resolveInDist(dist, pathname));
       return resolved.get(pathname) ?? null;
     };

@@ -1,27 +1,73 @@
 /**
  * The sidebar's list, built once per build and shared by every page: on a large site the same
  * thousand links would otherwise be rendered a thousand times. Only `aria-current` differs
- * between pages, and it is set on the shared string.
+ * between pages, and it is set on the shared string. Sections are native <details> (open on
+ * the current page's path), so the navigation works without JavaScript.
  */
 import { getCollection } from 'astro:content';
+import { siteBase } from '../site/astro-settings.ts';
+import { currentSite } from '../site/current.ts';
+import { buildNav, type NavEntry, type PageInfo } from '../site/nav.ts';
+import { sitePages, type PageSet } from '../site/pages.ts';
 
 const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
-export const docHref = (id: string) => (id === 'index' ? '/' : `/${id}/`);
 
-let cached: Promise<string> | undefined;
+/** A page's URL with the site's base. */
+export function pageHref(url: string): string {
+  return `${siteBase(currentSite().siteUrl)}${url.replace(/^\//, '')}`;
+}
 
-async function buildList(): Promise<string> {
-  const docs = (await getCollection('docs')).sort(
-    (a, b) => (a.data.order ?? 100) - (b.data.order ?? 100) || a.data.title.localeCompare(b.data.title),
-  );
-  return `<ul>${docs.map((d) => `<li><a href="${escape(docHref(d.id))}">${escape(d.data.title)}</a></li>`).join('')}</ul>`;
+/** @deprecated by pageHref: kept for the id-based callers. */
+export const docHref = (id: string) => pageHref(id === 'index' ? '/' : `/${id}/`);
+
+function linkHtml(entry: Extract<NavEntry, { kind: 'page' | 'link' }>): string {
+  if (entry.kind === 'page') return `<a href="${escape(pageHref(entry.href))}" data-page="${escape(entry.id ?? '')}">${escape(entry.title)}</a>`;
+  const external = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(entry.href);
+  const href = external ? entry.href : pageHref(`/${entry.href.replace(/^\.?\//, '')}`);
+  const attrs = entry.newTab ? ' target="_blank" rel="noopener"' : '';
+  return `<a href="${escape(href)}"${attrs}>${escape(entry.title)}${entry.newTab ? '<span class="visually-hidden"> (opens in a new tab)</span>' : ''}</a>`;
+}
+
+function listHtml(entries: NavEntry[], depth: number): string {
+  const items = entries.map((entry) => {
+    if (entry.kind !== 'section') return `<li>${linkHtml(entry)}</li>`;
+    const head = entry.index ? linkHtml(entry.index) : `<span class="nav-section-title">${escape(entry.title)}</span>`;
+    return `<li class="nav-section nav-depth-${depth}"><details data-nav-section><summary>${head}</summary>${listHtml(entry.children, depth + 1)}</details></li>`;
+  });
+  return `<ul>${items.join('')}</ul>`;
+}
+
+let cached: Promise<{ html: string; pages: PageSet }> | undefined;
+
+async function buildList(): Promise<{ html: string; pages: PageSet }> {
+  const site = currentSite();
+  const pages = sitePages(site);
+  const byId = new Map(pages.pages.map((p) => [p.id, p]));
+  const entries: PageInfo[] = (await getCollection('docs')).flatMap((entry) => {
+    const page = byId.get(entry.id);
+    const data = entry.data as { title?: string; order?: number };
+    return page ? [{ id: entry.id, source: page.source, title: data.title, order: data.order }] : [];
+  });
+  return { html: listHtml(buildNav(site, pages, entries), 0), pages };
 }
 
 export async function sidebarHtml(currentId: string): Promise<string> {
   // In dev every request rebuilds it, so added or renamed pages show at once.
   if (import.meta.env.DEV) cached = undefined;
   cached ??= buildList();
-  const list = await cached;
-  const marker = `<a href="${escape(docHref(currentId))}">`;
-  return list.replace(marker, `<a href="${escape(docHref(currentId))}" aria-current="page">`);
+  const { html } = await cached;
+  const marker = `data-page="${escape(currentId)}">`;
+  const at = html.indexOf(marker);
+  if (at < 0) return html;
+  // The current page is marked, and every section above it starts open.
+  let marked = `${html.slice(0, at)}aria-current="page" ${html.slice(at)}`;
+  const before = marked.slice(0, at);
+  const opens: number[] = [];
+  const re = /<details data-nav-section>|<\/details>/g;
+  for (let m = re.exec(before); m; m = re.exec(before)) {
+    if (m[0].startsWith('<details')) opens.push(m.index);
+    else opens.pop();
+  }
+  for (const index of opens.reverse()) marked = `${marked.slice(0, index)}<details data-nav-section open>${marked.slice(index + '<details data-nav-section>'.length)}`;
+  return marked;
 }

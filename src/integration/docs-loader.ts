@@ -17,12 +17,21 @@ import { slug as githubSlug } from 'github-slugger';
 import type { Pluggable, PluggableList } from 'unified';
 import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
+import type { SiteModel } from '../site/model.ts';
+import { pageFor, sitePages } from '../site/pages.ts';
 
 export interface DocsLoaderOptions {
   /** Glob of page files, relative to `base`. */
   pattern: string;
-  /** Folder of the pages, relative to the project root. */
+  /** Folder of the pages, relative to the project root (or absolute). */
   base: string;
+  /** How page URLs are made (site model); absent: Astro's slugged ids. */
+  site?: Pick<SiteModel, 'urlStyle' | 'directoryUrls' | 'docsDir' | 'pagePattern'>;
+}
+
+/** A page's id: MkDocs' URL rules on MkDocs sites, Astro's glob ids otherwise. */
+function idFor(options: DocsLoaderOptions, relativePath: string, data: Record<string, unknown>): string {
+  return options.site?.urlStyle === 'mkdocs' ? pageFor(options.site, relativePath).id : entryId(relativePath, data);
 }
 
 /** The same ids as Astro's glob loader: slugged path segments, `dir/index` → `dir`, or `slug` from front matter. */
@@ -98,7 +107,18 @@ function located(error: unknown, filePath: string): unknown {
 }
 
 export function docsLoader(options: DocsLoaderOptions): Loader {
-  const devLoader = glob({ pattern: options.pattern, base: options.base, deferRender: true });
+  const shadowedNote = (context: LoaderContext, files: string[]) => {
+    if (options.site?.urlStyle !== 'mkdocs') return new Set<string>();
+    const { shadowed } = sitePages(options.site, files);
+    for (const { source, by } of shadowed) context.logger.info(`${source} has the same URL as ${by}; ${by} is built there (as MkDocs does)`);
+    return new Set(shadowed.map((s) => s.source));
+  };
+  const devLoader = glob({
+    pattern: options.pattern,
+    base: options.base,
+    deferRender: true,
+    generateId: ({ entry, data }) => idFor(options, entry.split(path.sep).join('/'), data),
+  });
   return {
     name: 'scissors-docs',
     async load(context) {
@@ -111,7 +131,9 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       const started = performance.now();
       const root = fileURLToPath(context.config.root);
       const baseDir = path.resolve(root, options.base);
-      const files = (await Array.fromAsync(fs.glob(options.pattern, { cwd: baseDir }))).map((f) => f.split(path.sep).join('/')).sort();
+      const allFiles = (await Array.fromAsync(fs.glob(options.pattern, { cwd: baseDir }))).map((f) => f.split(path.sep).join('/')).sort();
+      const shadowed = shadowedNote(context, allFiles);
+      const files = allFiles.filter((f) => !shadowed.has(f) && !f.split('/').some((part) => part.startsWith('.')));
 
       // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
       // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
@@ -126,7 +148,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const text = readFileSync(absolute, 'utf8');
         // Blank (not remove) the front matter, so positions in messages are the file's own lines.
         const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
-        const id = entryId(relative, frontmatter);
+        const id = idFor(options, relative, frontmatter);
         const clash = ids.get(id);
         if (clash) throw new Error(`scissors: ${filePath} and ${clash} both have the id "${id}"`);
         ids.set(id, filePath);

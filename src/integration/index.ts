@@ -2,20 +2,29 @@
  * Wiring: the Markdown processor (our remark/rehype plugins and Shiki) and the Astro
  * integration (dev watcher). astro.config.mjs calls both with the same options.
  */
+import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
 import { SnippetExpander } from '../snippets/expand.ts';
 import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from './plugins.ts';
 import { resolveSnippetOptions } from '../snippets/options.ts';
 import { scissorsOptionsSchema, type ScissorsOptions, type ScissorsOptionsInput } from './options.ts';
+import type { SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
+import type { PageSite } from './plugins.ts';
+import { siteBase } from '../site/astro-settings.ts';
+import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
 
 export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptions {
   return scissorsOptionsSchema.parse(input);
 }
 
-export function createExpander(options: ScissorsOptions): SnippetExpander {
+/** What the Markdown pipeline needs of a site: the site model, or (tests, benchmarks) native options. */
+export type MarkdownSite = Pick<ScissorsOptions, 'root' | 'snippets' | 'repository' | 'siteUrl'> &
+  Partial<Pick<SiteModel, 'markdown' | 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'reader' | 'warnings'>>;
+
+export function createExpander(options: Pick<MarkdownSite, 'root' | 'snippets'>): SnippetExpander {
   const expander = new SnippetExpander(resolveSnippetOptions(options.root, options.snippets));
   registerReader(expander.reader);
   return expander;
@@ -25,31 +34,44 @@ export function createExpander(options: ScissorsOptions): SnippetExpander {
 /** Set by `npm run check` for its own build: keep going on snippet errors, record source positions. */
 export const isCheckBuild = () => process.env.SCISSORS_CHECK_BUILD === '1';
 
-export function scissorsMarkdown(options: ScissorsOptions, expander: SnippetExpander = createExpander(options)): NonNullable<AstroUserConfig['markdown']> {
+export function scissorsMarkdown(options: MarkdownSite, expander: SnippetExpander = createExpander(options)): NonNullable<AstroUserConfig['markdown']> {
   const check = isCheckBuild();
+  const site = pageSiteOf(options);
   return {
     processor: unified({
       // Material renders quotes and dashes as written; so do we (and included text matches the page).
       smartypants: false,
-      remarkPlugins: scissorsRemarkPlugins({ expander, root: options.root, check }) as never,
-      rehypePlugins: scissorsRehypePlugins({ root: options.root, check }) as never,
+      remarkPlugins: scissorsRemarkPlugins({ expander, root: options.root, check, markdown: options.markdown, site, base: siteBase(options.siteUrl) }) as never,
+      rehypePlugins: scissorsRehypePlugins({ root: options.root, check, markdown: options.markdown }) as never,
     }),
     syntaxHighlight: 'shiki',
     shikiConfig: scissorsShikiConfig(options.repository),
   };
 }
 
-export function scissors(options: ScissorsOptions, expander?: SnippetExpander): AstroIntegration {
+/** The site's pages, for the plugins that turn links to page files into page URLs. */
+function pageSiteOf(options: MarkdownSite): PageSite | undefined {
+  if (!options.docsDir) return undefined;
+  return { docsDir: options.docsDir, urlStyle: options.urlStyle ?? 'slug', directoryUrls: options.directoryUrls ?? true, pagePattern: options.pagePattern ?? '**/*.{md,mdx}' };
+}
+
+export function scissors(options: MarkdownSite, expander?: SnippetExpander): AstroIntegration {
   return {
     name: 'scissors',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig }) => {
+      'astro:config:setup': ({ config, updateConfig, logger }) => {
+        // What the site's configuration asked for and Scissors skips: said once, at its place.
+        for (const warning of options.warnings ?? []) {
+          const where = warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : '';
+          logger.warn(`${where}${warning.code}: ${warning.message}`);
+        }
+        const mkdocs = options.reader === 'mkdocs' && options.docsDir;
         updateConfig({
           // Pages are cheap to render and mostly wait on file writes: eight at a time saved
           // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
           vite: {
-            plugins: [snippetWatchPlugin()],
+            plugins: [snippetWatchPlugin(), ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl))] : [])],
             build: {
               rollupOptions: {
                 // Every MDX module carries Astro's "use astro:head-inject" directive, which the
@@ -63,7 +85,11 @@ export function scissors(options: ScissorsOptions, expander?: SnippetExpander): 
           },
         });
       },
-      'astro:build:done': ({ logger }) => {
+      'astro:build:done': ({ logger, dir }) => {
+        if (options.reader === 'mkdocs' && options.docsDir) {
+          const copied = publishDocsFiles(options.docsDir, fileURLToPath(dir));
+          logger.info(`published ${copied} files from the docs folder (media, stylesheets, scripts)`);
+        }
         // Each expander reads an included file once, however many pages include it; the docs
         // loader renders with its own (native-config.ts), so count them all.
         if (!expander) return;
@@ -75,7 +101,7 @@ export function scissors(options: ScissorsOptions, expander?: SnippetExpander): 
 }
 
 /** Everything astro.config.mjs needs, sharing one snippet engine (and its file cache). */
-export function createScissors(options: ScissorsOptions): { markdown: NonNullable<AstroUserConfig['markdown']>; integration: AstroIntegration } {
+export function createScissors(options: MarkdownSite): { markdown: NonNullable<AstroUserConfig['markdown']>; integration: AstroIntegration } {
   const expander = createExpander(options);
   return { markdown: scissorsMarkdown(options, expander), integration: scissors(options, expander) };
 }

@@ -17,13 +17,14 @@ import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
 import remarkIcons from '../markdown/remark-icons.ts';
 import remarkLinkDirective from '../markdown/remark-link-directive.ts';
 import remarkMermaid, { rehypeMermaid } from '../markdown/remark-mermaid.ts';
+import remarkPageLinks, { type RemarkPageLinksOptions } from '../markdown/remark-page-links.ts';
 import remarkSnippets from '../markdown/remark-snippets.ts';
 import remarkTabs from '../markdown/remark-tabs.ts';
 import remarkUnknownDirectives from '../markdown/remark-unknown-directives.ts';
 import remarkMkdocs from '../mkdocs/remark-mkdocs.ts';
 import { remarkHtmlJsx } from '../markdown/remark-static-mdx.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
-import { markdownOptionsSchema, type MarkdownOptions } from '../site/model.ts';
+import { markdownOptionsSchema, type MarkdownOptions, type SiteModel } from '../site/model.ts';
 
 export interface PluginOptions {
   expander: SnippetExpander;
@@ -32,11 +33,17 @@ export interface PluginOptions {
   check?: boolean;
   /** The site's Markdown options (site model); defaults are the native site's behaviour. */
   markdown?: MarkdownOptions;
+  /** Where the site's pages are and how their URLs are made: links to page files become page URLs. */
+  site?: PageSite;
+  /** The site's base path, ending in `/`. */
+  base?: string;
 }
+
+export type PageSite = Pick<SiteModel, 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern'>;
 
 export const defaultMarkdownOptions = (): MarkdownOptions => markdownOptionsSchema.parse({});
 
-export function scissorsRemarkPlugins({ expander, root, check = false, markdown }: PluginOptions): PluggableList {
+export function scissorsRemarkPlugins({ expander, root, check = false, site, base, markdown }: PluginOptions): PluggableList {
   const snippets = { expander, root, failOnError: !check, recordSources: check };
   return [
     remarkDirective,
@@ -53,6 +60,7 @@ export function scissorsRemarkPlugins({ expander, root, check = false, markdown 
     remarkTabs,
     remarkAdmonitions,
     remarkFigure,
+    ...(site ? [[remarkPageLinks, { site, base }] as [typeof remarkPageLinks, RemarkPageLinksOptions]] : []),
     remarkLinkDirective,
     remarkUnknownDirectives,
     // Last: `:material-x:` reads as a text directive until remarkUnknownDirectives restores it.
@@ -65,7 +73,7 @@ export function scissorsRehypePlugins({ root, check = false, markdown }: Pick<Pl
     // After Shiki (which runs before every rehype plugin) and before rehypeIds, which then keeps their ids.
     rehypeMermaid,
     [rehypeCodeAnnotations, { annotateAll: markdown?.annotateCode ?? false }],
-    rehypeIds,
+    [rehypeIds, { headingIds: markdown?.headingIds ?? 'github' }],
     rehypeLinkRel,
     ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : []),
   ];

@@ -5,7 +5,7 @@
  * defaults, so it can cross a process boundary as JSON.
  */
 import { z } from 'astro/zod';
-import { snippetOptionsSchema } from '../integration/options.ts';
+import { scissorsOptionsSchema, snippetOptionsSchema } from '../integration/options.ts';
 
 /** A place in a source file, for warnings about the configuration or a page. */
 export const sourcePlaceSchema = z.object({ file: z.string(), line: z.number().int().positive().optional() });
@@ -119,6 +119,10 @@ export const siteModelSchema = z.object({
       fullOutput: z.string().default('llms-full.txt'),
     })
     .optional(),
+  /** Footer links (MkDocs' extra.social): an icon name as in pymdownx.emoji's sets, a URL, a label. */
+  social: z.array(z.object({ icon: z.string(), link: z.string(), name: z.string().optional() })).default([]),
+  /** `scissors check`: external link policy and severities. */
+  check: scissorsOptionsSchema.shape.check,
   /** What the reader did not understand and skipped, each said once with its place. */
   warnings: z.array(siteWarningSchema).default([]),
 });

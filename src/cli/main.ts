@@ -1,0 +1,181 @@
+/**
+ * `scissors build|dev|check|migrate|snippets`: one command for a site described by an
+ * mkdocs.yml or a scissors.config.ts. PATH is the folder holding it or the file itself,
+ * relative to where the command was run (npm run keeps that in INIT_CWD).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parseArgs } from 'node:util';
+import { format, type Format } from '../check/format.ts';
+import { runCheck } from '../check/run.ts';
+import { createExpander } from '../integration/index.ts';
+import { MkdocsConfigError } from '../mkdocs/yaml.ts';
+import { loadSiteModel, SiteNotFoundError } from '../site/load.ts';
+import type { SiteModel } from '../site/model.ts';
+import { writeLlmsTxt } from '../site/llms-txt.ts';
+
+export const packageRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+
+const USAGE = `Usage: scissors <command> [PATH] [options]
+
+Commands:
+  build [PATH] [--out DIR]   build the site (MkDocs projects: into site_dir, default site/)
+  dev [PATH] [--port N]      dev server; pages re-render when they or any file they include change
+  check [PATH]               every snippet, link, anchor, image and asset; exit 1 on any error
+  migrate FILE.md… [--out DIR]   convert MkDocs Material pages to MDX
+  snippets expand|deps FILE  the snippet engine on one file
+
+PATH is a folder holding mkdocs.yml or scissors.config.ts, or that file (default: the current
+folder). Exit codes: 0 done, 1 the site has errors, 2 usage or configuration error.`;
+
+const cwd = () => process.env.INIT_CWD ?? process.cwd();
+
+function fail(message: string): number {
+  process.stderr.write(`scissors: ${message}\n`);
+  return 2;
+}
+
+async function readSite(location: string | undefined, outDir?: string): Promise<SiteModel> {
+  const base = cwd();
+  return loadSiteModel(path.resolve(base, location ?? '.'), { outDir: outDir ? path.resolve(base, outDir) : undefined });
+}
+
+/** Astro runs from this package; the site it builds is named through the environment (astro.config.mjs). */
+function useSite(site: SiteModel, outDir?: string): void {
+  process.env.SCISSORS_CONFIG = site.configFile;
+  if (outDir) process.env.SCISSORS_OUT_DIR = site.outDir;
+  else delete process.env.SCISSORS_OUT_DIR;
+}
+
+// configFile is joined to root by Astro.
+const astroConfig = () => ({ root: packageRoot, configFile: 'astro.config.mjs' });
+
+async function searchIndex(outDir: string): Promise<number> {
+  const pagefind = await import('pagefind');
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`search index: ${errors.join('; ')}`);
+  const added = await index.addDirectory({ path: outDir });
+  if (added.errors.length) throw new Error(`search index: ${added.errors.join('; ')}`);
+  const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
+  if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
+  await pagefind.close();
+  return added.page_count;
+}
+
+async function build(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { out: { type: 'string' } } });
+  if (positionals.length > 1) return fail(`build takes one PATH, got ${positionals.join(' ')}`);
+  const started = performance.now();
+  const site = await readSite(positionals[0], values.out);
+  useSite(site, values.out);
+  const { build: astroBuild } = await import('astro');
+  await astroBuild(astroConfig());
+  if (site.search) {
+    const pages = await searchIndex(site.outDir);
+    process.stderr.write(`scissors: search index of ${pages} pages\n`);
+  }
+  if (site.llmsTxt) {
+    const files = writeLlmsTxt(site);
+    process.stderr.write(`scissors: wrote ${files.join(', ')}\n`);
+  }
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  process.stderr.write(`scissors: built ${path.relative(cwd(), site.configFile) || site.configFile} into ${site.outDir} in ${seconds} s\n`);
+  return 0;
+}
+
+async function dev(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({ args, allowPositionals: true, options: { port: { type: 'string' }, host: { type: 'string' } } });
+  const site = await readSite(positionals[0]);
+  useSite(site);
+  const { dev: astroDev } = await import('astro');
+  const port = values.port ? Number(values.port) : undefined;
+  if (port !== undefined && !Number.isInteger(port)) return fail(`--port needs a number, got ${values.port}`);
+  await astroDev({ ...astroConfig(), server: { port, host: values.host } });
+  // The server keeps the process alive until it is stopped.
+  return await new Promise<number>(() => undefined);
+}
+
+async function check(args: string[]): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    allowNegative: true,
+    options: {
+      format: { type: 'string' },
+      external: { type: 'boolean', default: false },
+      build: { type: 'boolean', default: true },
+      dist: { type: 'string' },
+    },
+  });
+  const chosen = values.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human');
+  if (!['human', 'json', 'github', 'sarif'].includes(chosen)) return fail(`unknown format "${chosen}"`);
+  const site = await readSite(positionals[0]);
+  const started = performance.now();
+  const external = site.check.external;
+  const problems = await runCheck({
+    root: site.root,
+    packageRoot,
+    site,
+    expander: createExpander(site),
+    contentDir: path.relative(site.root, site.docsDir),
+    build: values.build,
+    dist: values.dist ? path.resolve(cwd(), values.dist) : site.outDir,
+    external: values.external,
+    policy: external,
+    http: {
+      concurrency: external.concurrency,
+      timeoutMs: external.timeout * 1000,
+      retries: external.retries,
+      backoffMs: 500,
+      maxRetryAfterMs: 60_000,
+      cacheFile: path.join(packageRoot, 'node_modules/.cache/scissors/external-links.json'),
+      cacheTtl: external.cacheTtl,
+    },
+    severity: site.check.severity,
+    log: (line) => process.stderr.write(`check: ${line}\n`),
+  });
+  process.stdout.write(format(problems, chosen as Format));
+  process.stderr.write(`check: done in ${((performance.now() - started) / 1000).toFixed(1)} s\n`);
+  return problems.some((p) => p.severity === 'error') ? 1 : 0;
+}
+
+/** The standalone scripts (migrate, snippets) keep their own argument parsing. */
+async function script(name: string, args: string[]): Promise<number> {
+  const file = path.join(packageRoot, 'scripts', `${name}.ts`);
+  if (!fs.existsSync(file)) return fail(`${name} is not part of this installation`);
+  process.argv = [process.argv[0] ?? 'node', file, ...args];
+  await import(pathToFileURL(file).href);
+  return typeof process.exitCode === 'number' ? process.exitCode : 0;
+}
+
+export async function main(argv: string[]): Promise<number> {
+  const [command, ...args] = argv;
+  try {
+    switch (command) {
+      case 'build':
+        return await build(args);
+      case 'dev':
+        return await dev(args);
+      case 'check':
+        return await check(args);
+      case 'migrate':
+      case 'snippets':
+        return await script(command, args);
+      case undefined:
+      case 'help':
+      case '--help':
+      case '-h':
+        process.stdout.write(`${USAGE}\n`);
+        return command === undefined ? 2 : 0;
+      default:
+        return fail(`unknown command "${command}"\n\n${USAGE}`);
+    }
+  } catch (error) {
+    if (error instanceof SiteNotFoundError || error instanceof MkdocsConfigError) return fail(error.message);
+    if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return fail(`${error.message}\n\n${USAGE}`);
+    // Astro has printed its own error with the file and line; say which command failed.
+    process.stderr.write(`scissors: ${command} failed: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 1;
+  }
+}
