@@ -19,7 +19,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
 import { s } from 'hastscript';
-import { parseDocument } from 'htmlparser2';
+import type * as Htmlparser2 from 'htmlparser2';
+import { cloneHast } from './clone-hast.ts';
 
 const require = createRequire(import.meta.url);
 
@@ -122,7 +123,7 @@ export function iconSvg(iconPath: string): string | undefined {
 
 /** A fresh copy of a loaded SVG's hast, safe to place in a tree (plugins after us may change it). */
 export function svgElement(svg: LoadedSvg): Element {
-  return structuredClone(svg.hast);
+  return cloneHast(svg.hast);
 }
 
 /** `material-clock-fast` → `material/clock-fast`, as Material's index names its `.icons` files. */
@@ -134,7 +135,11 @@ export function shortcodeToIconPath(name: string): string | undefined {
 
 // --- Normalisation -----------------------------------------------------------------------
 
-type DomNode = ReturnType<typeof parseDocument>['children'][number];
+type DomNode = ReturnType<typeof Htmlparser2.parseDocument>['children'][number];
+
+// Loaded when the first SVG is read (require of an ES module, Node ≥ 22.12): most processes that
+// import the pipeline never render an icon.
+let parser: typeof Htmlparser2 | undefined;
 
 // svgo (Material's build) keeps simple-icons' `role="img"`; without the `<title>` it removed, that
 // is an image with no name (axe: svg-img-alt), so it goes too: the span says what the icon is.
@@ -149,7 +154,8 @@ function escapeText(value: string): string {
 }
 
 function normaliseSvg(source: string, idPrefix: string): LoadedSvg | null {
-  const document = parseDocument(source, { xmlMode: true });
+  parser ??= require('htmlparser2') as typeof Htmlparser2;
+  const document = parser.parseDocument(source, { xmlMode: true });
   const root = document.children.find((n) => n.type === 'tag' && n.name === 'svg');
   if (!root || root.type !== 'tag') return null;
 

@@ -36,7 +36,6 @@ import { toString } from 'mdast-util-to-string';
 import type { Data, Node } from 'unist';
 import { emojiByShortcode } from './emoji-index.ts';
 import { loadIcon, shortcodeToIconPath, svgElement, type LoadedSvg } from './icon-sets.ts';
-import { walk } from './walk.ts';
 
 export { iconSvg } from './icon-sets.ts';
 
@@ -140,35 +139,40 @@ function labelIconsAlone(parent: Parent): void {
   icon.data.hProperties.ariaLabel = resolved?.label ?? icon.name;
 }
 
+/** Replaces the shortcodes among one parent's children; true when something changed. */
+function replaceIn(children: Parent['children']): boolean {
+  let changed = false;
+  for (let i = 0; i < children.length; i++) {
+    if (children[i]?.type !== 'text') continue;
+    // A run of adjacent text nodes (a restored directive leaves `:name` and `:` apart).
+    let j = i + 1;
+    let value = (children[i] as Text).value;
+    while (j < children.length && children[j]?.type === 'text') value += (children[j++] as Text).value;
+    const first = value.indexOf(':');
+    const pieces = first === -1 || first === value.lastIndexOf(':') ? undefined : split(value);
+    if (!pieces) {
+      i = j - 1;
+      continue;
+    }
+    const position = children[i]?.position;
+    if (position && pieces[0]?.type === 'text' && j === i + 1) pieces[0].position = position;
+    children.splice(i, j - i, ...(pieces as PhrasingContent[]));
+    i += pieces.length - 1;
+    changed = true;
+  }
+  return changed;
+}
+
+/** Every parent in the tree, depth first (leaves — text, code, html — have nothing to visit). */
+function visitParents(parent: Parent): void {
+  const children = parent.children;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i] as Partial<Parent>;
+    if (child.children !== undefined) visitParents(child as Parent);
+  }
+  if (replaceIn(children)) labelIconsAlone(parent);
+}
+
 export default function remarkIcons() {
-  return (tree: Root) => {
-    walk(tree, (node) => {
-      const parent = node as Partial<Parent>;
-      const children = parent.children;
-      if (!children) return;
-      let changed = false;
-      for (let i = 0; i < children.length; i++) {
-        if (children[i]?.type !== 'text') continue;
-        // A run of adjacent text nodes (a restored directive leaves `:name` and `:` apart).
-        let j = i;
-        let value = '';
-        while (j < children.length && children[j]?.type === 'text') value += (children[j] as Text).value, j++;
-        if (value.indexOf(':') === -1 || value.indexOf(':') === value.lastIndexOf(':')) {
-          i = j - 1;
-          continue;
-        }
-        const pieces = split(value);
-        if (!pieces) {
-          i = j - 1;
-          continue;
-        }
-        const position = children[i]?.position;
-        if (position && pieces[0]?.type === 'text' && j === i + 1) pieces[0].position = position;
-        children.splice(i, j - i, ...(pieces as PhrasingContent[]));
-        i += pieces.length - 1;
-        changed = true;
-      }
-      if (changed) labelIconsAlone(parent as Parent);
-    });
-  };
+  return (tree: Root) => visitParents(tree);
 }
