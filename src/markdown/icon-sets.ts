@@ -14,7 +14,7 @@
  * to; comments kept only when they start with `!` (Font Awesome's licence line). Path data is
  * the package's own (svgo would also rewrite it shorter; the shapes are the same).
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import type { Element, ElementContent } from 'hast';
@@ -116,9 +116,55 @@ export function loadIcon(iconPath: string): LoadedSvg | undefined {
 /**
  * An icon's inline SVG markup for layouts (repository icon, palette toggles, social links), in
  * Material's shape; undefined when no set has it. `iconSvg('fontawesome/brands/github')`.
+ * `customDirs` are folders laid out like `.icons` (a theme's `overrides/.icons`), searched first.
  */
-export function iconSvg(iconPath: string): string | undefined {
+export function iconSvg(iconPath: string, customDirs: readonly string[] = []): string | undefined {
+  for (const dir of customDirs) {
+    if (!/^[\w.-]+(?:\/[\w.-]+)*$/.test(iconPath) || iconPath.split('/').includes('..')) break;
+    const svg = loadSvg(path.join(dir, `${iconPath}.svg`), iconPath.replaceAll('/', '-'));
+    if (svg) return svg.markup;
+  }
   return loadIcon(iconPath)?.markup;
+}
+
+const customIndexes = new Map<string, Map<string, string>>();
+
+/** All SVG file names under a folder (not their contents), listed once per process. */
+function customIndex(dir: string): Map<string, string> {
+  let index = customIndexes.get(dir);
+  if (index) return index;
+  index = new Map();
+  const list = (folder: string, prefix: string) => {
+    let entries: import('node:fs').Dirent[];
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      return;
+    }
+    for (const entry of entries.sort((a, b) => a.name.localeCompare(b.name))) {
+      if (entry.isDirectory()) list(path.join(folder, entry.name), `${prefix}${entry.name}-`);
+      else if (entry.name.endsWith('.svg')) {
+        const name = `${prefix}${entry.name.slice(0, -4)}`;
+        if (!index.has(name)) index.set(name, path.join(folder, entry.name));
+      }
+    }
+  };
+  list(dir, '');
+  customIndexes.set(dir, index);
+  return index;
+}
+
+/**
+ * A shortcode from custom icon folders (pymdownx.emoji's `custom_icons`, Material's
+ * `overrides/.icons`): `my-set-logo` is `my-set/logo.svg` or `my/set-logo.svg`, whichever the
+ * folder has; the first folder that has the name wins, as in Material's index.
+ */
+export function loadCustomIcon(customDirs: readonly string[], name: string): LoadedSvg | undefined {
+  for (const dir of customDirs) {
+    const file = customIndex(dir).get(name);
+    if (file) return loadSvg(file, `custom-${name}`);
+  }
+  return undefined;
 }
 
 /** A fresh copy of a loaded SVG's hast, safe to place in a tree (plugins after us may change it). */

@@ -35,7 +35,7 @@ import type { Element, Properties } from 'hast';
 import { toString } from 'mdast-util-to-string';
 import type { Data, Node } from 'unist';
 import { emojiByShortcode } from './emoji-index.ts';
-import { loadIcon, shortcodeToIconPath, svgElement, type LoadedSvg } from './icon-sets.ts';
+import { loadCustomIcon, loadIcon, shortcodeToIconPath, svgElement, type LoadedSvg } from './icon-sets.ts';
 
 export { iconSvg } from './icon-sets.ts';
 
@@ -49,29 +49,48 @@ export interface IconNode extends Node {
   type: 'icon';
   /** The shortcode as written (without colons). */
   name: string;
+  /** What the icon shows, in words: its name if it turns out to be all its parent holds. */
+  label: string;
   data: Data & { hName: 'span'; hProperties: Properties; hChildren: Element[] };
 }
 
 type Resolved = { kind: 'emoji'; svg: LoadedSvg; label: string } | { kind: 'icon'; svg: LoadedSvg; label: string };
 
-const resolvedNames = new Map<string, Resolved | null>();
+export interface RemarkIconsOptions {
+  /**
+   * Folders of extra icons laid out like Material's `.icons` (pymdownx.emoji's `custom_icons`,
+   * e.g. `overrides/.icons`): `:my-set-logo:` is `my-set/logo.svg`. They come before the bundled
+   * sets, after emoji, as in Material's index.
+   */
+  customIcons?: readonly string[];
+}
 
-/** What a shortcode name stands for, Material's order: emoji first, then the icon sets. */
-export function resolveShortcode(name: string): Resolved | undefined {
-  const cached = resolvedNames.get(name);
+const resolvers = new Map<string, Map<string, Resolved | null>>();
+
+function iconLabel(svg: LoadedSvg, name: string): string {
+  return svg.title ?? name.replace(/-(?:12|16|24|48)$/, '').replaceAll('-', ' ');
+}
+
+/** What a shortcode name stands for, in Material's order: emoji, custom icons, bundled icon sets. */
+export function resolveShortcode(name: string, customIcons: readonly string[] = []): Resolved | undefined {
+  const key = customIcons.join('\0');
+  let resolved = resolvers.get(key);
+  if (!resolved) resolvers.set(key, (resolved = new Map()));
+  const cached = resolved.get(name);
   if (cached !== undefined) return cached ?? undefined;
   let result: Resolved | null = null;
   const emoji = emojiByShortcode(name);
   if (emoji) result = { kind: 'emoji', svg: emoji.svg, label: emoji.label };
   else {
-    const iconPath = shortcodeToIconPath(name);
-    const svg = iconPath === undefined ? undefined : loadIcon(iconPath);
-    if (svg && iconPath) {
-      const base = iconPath.slice(iconPath.lastIndexOf('/') + 1).replace(/-(?:12|16|24|48)$/, '');
-      result = { kind: 'icon', svg, label: svg.title ?? base.replaceAll('-', ' ') };
+    const custom = customIcons.length ? loadCustomIcon(customIcons, name) : undefined;
+    if (custom) result = { kind: 'icon', svg: custom, label: iconLabel(custom, name) };
+    else {
+      const iconPath = shortcodeToIconPath(name);
+      const svg = iconPath === undefined ? undefined : loadIcon(iconPath);
+      if (svg && iconPath) result = { kind: 'icon', svg, label: iconLabel(svg, iconPath.slice(iconPath.lastIndexOf('/') + 1)) };
     }
   }
-  resolvedNames.set(name, result);
+  resolved.set(name, result);
   return result ?? undefined;
 }
 
@@ -100,17 +119,17 @@ function iconNode(name: string, resolved: Resolved, attrs: string | undefined): 
     // Decided once the parent's other content is known (labelIconsAlone).
     properties.ariaHidden = 'true';
   }
-  return { type: 'icon', name, data: { hName: 'span', hProperties: properties, hChildren: [svgElement(resolved.svg)] } };
+  return { type: 'icon', name, label: resolved.label, data: { hName: 'span', hProperties: properties, hChildren: [svgElement(resolved.svg)] } };
 }
 
 /** Shortcodes in one run of text → text and icon nodes; undefined when nothing resolved. */
-function split(value: string): Array<Text | IconNode> | undefined {
+function split(value: string, customIcons: readonly string[]): Array<Text | IconNode> | undefined {
   let out: Array<Text | IconNode> | undefined;
   let last = 0;
   SHORTCODE.lastIndex = 0;
   for (let m = SHORTCODE.exec(value); m; m = SHORTCODE.exec(value)) {
     const name = m[1] ?? '';
-    const resolved = resolveShortcode(name);
+    const resolved = resolveShortcode(name, customIcons);
     if (!resolved) continue;
     out ??= [];
     if (m.index > last) out.push({ type: 'text', value: value.slice(last, m.index) });
@@ -133,14 +152,13 @@ function labelIconsAlone(parent: Parent): void {
   if (others.some((c) => toString(c).trim() !== '' || (c.type !== 'text' && c.type !== 'break'))) return;
   const [icon] = icons;
   if (!icon || icon.data.hProperties.role === 'img') return;
-  const resolved = resolveShortcode(icon.name);
   delete icon.data.hProperties.ariaHidden;
   icon.data.hProperties.role = 'img';
-  icon.data.hProperties.ariaLabel = resolved?.label ?? icon.name;
+  icon.data.hProperties.ariaLabel = icon.label;
 }
 
 /** Replaces the shortcodes among one parent's children; true when something changed. */
-function replaceIn(children: Parent['children']): boolean {
+function replaceIn(children: Parent['children'], customIcons: readonly string[]): boolean {
   let changed = false;
   for (let i = 0; i < children.length; i++) {
     if (children[i]?.type !== 'text') continue;
@@ -149,7 +167,7 @@ function replaceIn(children: Parent['children']): boolean {
     let value = (children[i] as Text).value;
     while (j < children.length && children[j]?.type === 'text') value += (children[j++] as Text).value;
     const first = value.indexOf(':');
-    const pieces = first === -1 || first === value.lastIndexOf(':') ? undefined : split(value);
+    const pieces = first === -1 || first === value.lastIndexOf(':') ? undefined : split(value, customIcons);
     if (!pieces) {
       i = j - 1;
       continue;
@@ -164,15 +182,16 @@ function replaceIn(children: Parent['children']): boolean {
 }
 
 /** Every parent in the tree, depth first (leaves — text, code, html — have nothing to visit). */
-function visitParents(parent: Parent): void {
+function visitParents(parent: Parent, customIcons: readonly string[]): void {
   const children = parent.children;
   for (let i = 0; i < children.length; i++) {
     const child = children[i] as Partial<Parent>;
-    if (child.children !== undefined) visitParents(child as Parent);
+    if (child.children !== undefined) visitParents(child as Parent, customIcons);
   }
-  if (replaceIn(children)) labelIconsAlone(parent);
+  if (replaceIn(children, customIcons)) labelIconsAlone(parent);
 }
 
-export default function remarkIcons() {
-  return (tree: Root) => visitParents(tree);
+export default function remarkIcons(options: RemarkIconsOptions = {}) {
+  const customIcons = options.customIcons ?? [];
+  return (tree: Root) => visitParents(tree, customIcons);
 }

@@ -3,17 +3,25 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { after, describe, test } from 'node:test';
+import rehypeStringify from 'rehype-stringify';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
 import { createStaticMdxRenderer, type StaticRenderResult } from '../../../src/integration/static-mdx-renderer.ts';
 import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from '../../../src/integration/plugins.ts';
 import { emojiByShortcode } from '../../../src/markdown/emoji-index.ts';
 import { loadIcon, shortcodeToIconPath } from '../../../src/markdown/icon-sets.ts';
-import { iconSvg, resolveShortcode } from '../../../src/markdown/remark-icons.ts';
+import remarkIcons, { iconSvg, resolveShortcode } from '../../../src/markdown/remark-icons.ts';
 import { SnippetExpander } from '../../../src/snippets/expand.ts';
 import { resolveSnippetOptions } from '../../../src/snippets/options.ts';
 import { tempTree } from '../../helpers/tmp.ts';
 import { compileMdx, renderMarkdown } from './pipeline.ts';
 
-const tree = tempTree({});
+// A theme's own icons (Material's `overrides/.icons`, pymdownx.emoji `custom_icons`).
+const tree = tempTree({
+  'overrides/.icons/brand/logo.svg': '<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10" viewBox="0 0 10 10"><title>Acme</title><path d="M0 0h10v10H0z"/></svg>\n',
+  'overrides/.icons/material/github.svg': '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><path d="M1 1h6v6H1z"/></svg>\n',
+});
 after(tree.cleanup);
 const md = (text: string) => renderMarkdown(tree.dir, tree.path('page.md'), text);
 
@@ -204,6 +212,31 @@ describe('iconSvg() for layouts', () => {
     assert.equal(shortcodeToIconPath('material-file-code'), 'material/file-code');
     assert.equal(shortcodeToIconPath('simple-awslambda'), 'simple/awslambda');
     assert.equal(shortcodeToIconPath('rocket'), undefined);
+  });
+});
+
+describe('custom icon folders (custom_icons, overrides/.icons)', () => {
+  const dirs = () => [tree.path('overrides/.icons')];
+  const render = async (text: string) =>
+    String(await unified().use(remarkParse).use(remarkIcons, { customIcons: dirs() }).use(remarkRehype).use(rehypeStringify).process(text));
+
+  test('a folder path becomes a shortcode, like the bundled sets; it comes before them', async () => {
+    assert.equal(
+      await render('[:brand-logo:](/) and :material-github:'),
+      '<p><a href="/"><span class="twemoji" role="img" aria-label="Acme"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0h10v10H0z"></path></svg></span></a> and <span class="twemoji" aria-hidden="true"><svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><path d="M1 1h6v6H1z"></path></svg></span></p>',
+    );
+  });
+
+  test('without the option the bundled icon is used and the custom one is unknown', async () => {
+    assert.equal(resolveShortcode('brand-logo'), undefined);
+    assert.match(await md(':material-github: x\n'), /viewBox="0 0 24 24"/);
+  });
+
+  test('iconSvg() looks in the custom folders first', () => {
+    assert.equal(iconSvg('brand/logo', dirs()), '<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><path d="M0 0h10v10H0z"/></svg>');
+    assert.match(iconSvg('material/github', dirs()) ?? '', /viewBox="0 0 8 8"/);
+    assert.match(iconSvg('material/lightbulb', dirs()) ?? '', /viewBox="0 0 24 24"/);
+    assert.equal(iconSvg('../overrides/.icons/brand/logo', dirs()), undefined);
   });
 });
 
