@@ -389,10 +389,34 @@ function serialise(nodes: Node[], out: Array<{ text: string; n: number }>, mdx: 
   }
 }
 
+/**
+ * Python-Markdown's meta extension, as MkDocs runs it: the page's own front matter is already
+ * gone (MkDocs strips it and the blank lines after it), so a `---` block that now starts the page
+ * (a whole included page's front matter, `--8<-- "other.md"` on the first line) is read as
+ * metadata and not shown, up to its closing `---`/`...` or a blank line.
+ */
+function stripMetaBlock(lines: Line[]): Line[] {
+  let i = 0;
+  while (i < lines.length && isBlank(lines[i]?.text ?? '')) i++;
+  if (!/^-{3}(\s.*)?$/.test(lines[i]?.text ?? '')) return lines;
+  let k = i + 1;
+  let sawKey = false;
+  while (k < lines.length) {
+    const text = lines[k]?.text ?? '';
+    if (isBlank(text) || /^(-{3}|\.{3})(\s.*)?$/.test(text)) break;
+    if (/^ {0,3}[A-Za-z0-9_-]+:\s*.*$/.test(text)) sawKey = true;
+    else if (!(sawKey && /^ {4,}/.test(text))) return lines;
+    k++;
+  }
+  if (!sawKey || k >= lines.length) return lines;
+  const end = isBlank(lines[k]?.text ?? '') ? k : k + 1;
+  return [...lines.slice(0, i), ...lines.slice(end)];
+}
+
 export function convertMkdocs(text: string, options: ConvertOptions = {}): ConvertResult {
   const warnings: ConvertWarning[] = [];
   const lines: Line[] = text.split(/\r\n|\r|\n/).map((t, k) => ({ text: expandTabs(t), n: k + 1 }));
-  const withoutComments = stripComments(lines, warnings);
+  const withoutComments = stripComments(stripMetaBlock(lines), warnings);
   const html = convertHtmlBlocks(withoutComments, warnings);
   const tree = parseBlocks(html, warnings);
   const out: Array<{ text: string; n: number }> = [];

@@ -88,6 +88,11 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
   test('tabs are expanded to 4-column stops everywhere, code included (as Python-Markdown does)', () => {
     assert.equal(convert('    ```sh\n    #a\t\t:x\n    ```'), '    ```sh\n    #a      :x\n    ```');
   });
+  test('a --- metadata block that starts the page (an included page\'s front matter) is not shown, as with the meta extension', () => {
+    assert.equal(convert('\n\n---\ntitle: Other\ndescription: x\n---\n\n## Key features'), '\n\n\n## Key features');
+    assert.equal(convert('---\n\nText'), '---\n\nText');
+    assert.equal(convert('Intro\n\n---\ntitle: x\n---'), 'Intro\n\n---\ntitle: x\n---');
+  });
   test('md_in_html: <div markdown> becomes a container', () => {
     assert.equal(convert('<div markdown class="grid cards" id="g">\n**bold**\n</div>'), '::::::::div{#g .grid .cards}\n**bold**\n::::::::');
   });
