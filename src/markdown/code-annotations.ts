@@ -31,6 +31,12 @@ import { SKIP, walk } from './walk.ts';
 /** Material 9's marker: `(N)`, or `(N)!` which stands for the whole comment. */
 const MARKER = /(\(\d+\))(!)?/;
 const ANY_MARKER = /\(\d+\)/;
+/**
+ * A marker after something that starts or continues a comment in most languages (`#`, `//`,
+ * `/*`, ` * `, `--`, `<!--`, `;`, `%`): only such blocks are tokenized a second time to find their
+ * comments, not every block that calls `f(1)`.
+ */
+const MAYBE_COMMENTED_MARKER = /(?:#|\/\/|\/\*|^\s*\*|--|<!--|;|%)[^\n]*\(\d+\)/m;
 /** vscode-textmate's StandardTokenType.Comment. */
 const COMMENT_TOKEN = 1;
 const WRAPPER = 'dataCodeComment';
@@ -92,7 +98,7 @@ export function codeAnnotationTransformer(): ShikiTransformer {
   return {
     name: 'scissors:code-annotations',
     preprocess(code, options) {
-      if (!ANY_MARKER.test(code)) return;
+      if (!MAYBE_COMMENTED_MARKER.test(code)) return;
       // With two themes Shiki merges the tokens of both and drops their token types, so the
       // comments are found with one theme, and only in blocks that have something like a marker.
       const theme = 'themes' in options && options.themes ? Object.values(options.themes)[0] : 'theme' in options ? options.theme : undefined;

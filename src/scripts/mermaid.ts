@@ -37,6 +37,8 @@ const diagrams: Diagram[] = [...document.querySelectorAll<HTMLElement>('pre.merm
 });
 
 let renders = 0;
+/** Diagrams already reported: drawing again in the other theme does not warn twice. */
+const reported = new WeakSet<Diagram>();
 
 async function draw(diagram: Diagram, index: number): Promise<void> {
   const id = `scissors-mermaid-${++renders}`;
@@ -60,7 +62,8 @@ async function draw(diagram: Diagram, index: number): Promise<void> {
     diagram.view.replaceChildren();
     if (diagram.code) diagram.code.hidden = false;
     diagram.host.dataset.mermaidState = 'error';
-    console.warn(`[scissors] mermaid diagram ${index + 1} could not be drawn; its source is shown instead.`, error);
+    if (!reported.has(diagram)) console.warn(`[scissors] mermaid diagram ${index + 1} could not be drawn; its source is shown instead.`, error);
+    reported.add(diagram);
   }
 }
 

@@ -125,4 +125,5 @@ if (search) {
 
 // Diagrams and code annotations: their scripts (mermaid is a large library) load only on pages that have them.
 if (document.querySelector('pre.mermaid')) void import('./mermaid.ts');
-if (document.querySelector('.annotation-list > li[popover]')) void import('./annotations.ts');
+// Annotations are native popovers; the script only places them where CSS anchor positioning is missing.
+if (!CSS.supports('position-area', 'bottom') && document.querySelector('.annotation-list > li[popover]')) void import('./annotations.ts');

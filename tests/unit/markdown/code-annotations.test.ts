@@ -81,16 +81,17 @@ describe('code annotations (feature content.code.annotate)', () => {
     assert.doesNotMatch(bare, /data-code-(comment|markers)/);
   });
 
-  test('other languages\' comments: YAML, JavaScript, SQL', async () => {
+  test('other languages\' comments: YAML, JavaScript, SQL, a CSS block comment', async () => {
     const html = await md([
       '```yaml', 'Resources: # (1)!', '  Fn: 1 # (1)!', '```', '', '1. Resources.', '',
       '```js', 'const a = 1; // (1)', '/* (2)! */', '```', '', '1. One', '2. Two', '',
       '```sql', 'SELECT 1; -- (1)!', '```', '', '1. One', '',
+      '```css', '/*', ' * (1)', ' */', 'a { color: red; }', '```', '', '1. One', '',
     ].join('\n'));
     // The same item twice in one block is one annotation (Material counts it once), with two markers.
-    assert.equal(markers(html).length, 5);
-    assert.equal(counted(html).length, 4);
-    assert.deepEqual(codeText(html), ['Resources:\n  Fn: 1', 'const a = 1; //', 'SELECT 1;']);
+    assert.equal(markers(html).length, 6);
+    assert.equal(counted(html).length, 5);
+    assert.deepEqual(codeText(html), ['Resources:\n  Fn: 1', 'const a = 1; //', 'SELECT 1;', '/*\n *\n */\na { color: red; }']);
   });
 
   test('text annotations in a .annotate block (md_in_html)', async () => {
