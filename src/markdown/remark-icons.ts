@@ -32,6 +32,7 @@
  */
 import type { Parent, PhrasingContent, Root, Text } from 'mdast';
 import type { Element, Properties } from 'hast';
+import { h } from 'hastscript';
 import { toString } from 'mdast-util-to-string';
 import type { Data, Node } from 'unist';
 import { emojiByShortcode } from './emoji-index.ts';
@@ -94,32 +95,39 @@ export function resolveShortcode(name: string, customIcons: readonly string[] = 
   return result ?? undefined;
 }
 
-/** attr_list's key=value, #id and .class, applied as Python-Markdown does (classes appended). */
-function applyAttrList(properties: Properties, attrs: string): void {
-  const classes = properties.className as string[];
-  for (const m of attrs.matchAll(ATTR)) {
-    if (m[1]) properties.id = m[1];
+/**
+ * The span's attributes, then attr_list's as Python-Markdown applies them (classes appended, the
+ * rest set), made hast properties by hastscript: `{ aria-label="…" }` replaces ours, not doubles it.
+ */
+function spanProperties(name: string, resolved: Resolved, attrs: string | undefined): Properties {
+  const classes = resolved.kind === 'emoji' ? ['twemoji', 'emoji'] : ['twemoji'];
+  const authored: Record<string, string> = {};
+  for (const m of attrs?.matchAll(ATTR) ?? []) {
+    if (m[1]) authored.id = m[1];
     else if (m[2]) classes.push(m[2]);
     else if (m[3]) {
       const value = m[4] ?? m[5] ?? m[6] ?? '';
       if (m[3] === 'class') classes.push(...value.split(/\s+/).filter(Boolean));
-      else properties[m[3]] = value;
+      else authored[m[3]] = value;
     }
   }
+  const ours: Record<string, string> =
+    resolved.kind === 'emoji'
+      ? { role: 'img', 'aria-label': resolved.label, title: `:${name}:` }
+      : 'aria-label' in authored
+        ? { role: 'img' } // the author named it: it is meant to be read
+        : // Hidden unless it turns out to be all its parent holds (labelIconsAlone).
+          { 'aria-hidden': 'true' };
+  return h('span', { class: classes, ...authored, ...Object.fromEntries(Object.entries(ours).filter(([k]) => !(k in authored))) }).properties;
 }
 
 function iconNode(name: string, resolved: Resolved, attrs: string | undefined): IconNode {
-  const properties: Properties = { className: resolved.kind === 'emoji' ? ['twemoji', 'emoji'] : ['twemoji'] };
-  if (attrs !== undefined) applyAttrList(properties, attrs);
-  if (resolved.kind === 'emoji') {
-    properties.role = 'img';
-    properties.ariaLabel = resolved.label;
-    properties.title = `:${name}:`;
-  } else {
-    // Decided once the parent's other content is known (labelIconsAlone).
-    properties.ariaHidden = 'true';
-  }
-  return { type: 'icon', name, label: resolved.label, data: { hName: 'span', hProperties: properties, hChildren: [svgElement(resolved.svg)] } };
+  return {
+    type: 'icon',
+    name,
+    label: resolved.label,
+    data: { hName: 'span', hProperties: spanProperties(name, resolved, attrs), hChildren: [svgElement(resolved.svg)] },
+  };
 }
 
 /** Shortcodes in one run of text → text and icon nodes; undefined when nothing resolved. */
@@ -146,15 +154,18 @@ function split(value: string, customIcons: readonly string[]): Array<Text | Icon
 
 /** An icon that is all its parent holds is the parent's only name: label it instead of hiding it. */
 function labelIconsAlone(parent: Parent): void {
-  const icons = parent.children.filter((c): c is never => (c as Node).type === 'icon') as IconNode[];
-  if (icons.length !== 1) return;
-  const others = parent.children.filter((c) => (c as Node).type !== 'icon');
-  if (others.some((c) => toString(c).trim() !== '' || (c.type !== 'text' && c.type !== 'break'))) return;
-  const [icon] = icons;
-  if (!icon || icon.data.hProperties.role === 'img') return;
-  delete icon.data.hProperties.ariaHidden;
-  icon.data.hProperties.role = 'img';
-  icon.data.hProperties.ariaLabel = icon.label;
+  let icon: IconNode | undefined;
+  for (const child of parent.children as Array<Parent['children'][number] | IconNode>) {
+    if (child.type === 'icon') {
+      if (icon) return;
+      icon = child as IconNode;
+    } else if (!(child.type === 'text' || child.type === 'break') || toString(child).trim() !== '') return;
+  }
+  const properties = icon?.data.hProperties;
+  if (!icon || !properties || properties.ariaHidden !== 'true' || properties.role !== undefined) return;
+  delete properties.ariaHidden;
+  properties.role = 'img';
+  properties.ariaLabel ??= icon.label;
 }
 
 /** Replaces the shortcodes among one parent's children; true when something changed. */

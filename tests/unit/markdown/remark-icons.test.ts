@@ -83,6 +83,9 @@ describe('icon shortcodes (.md pages)', () => {
     assert.match(html, /<li><span class="twemoji lg middle" aria-hidden="true"><svg [^>]+><path d="[^"]+"><\/path><\/svg><\/span> <strong>Features<\/strong><\/li>/);
     assert.doesNotMatch(html, /\{ \.lg/);
     assert.match(await md('x :material-github:{: #gh .big } y\n'), /<span class="twemoji big" id="gh" aria-hidden="true">/);
+    // An author's aria-label names the icon (once): it is read, not hidden.
+    assert.match(await md('x :material-github:{ aria-label="GitHub profile" } y\n'), /<span class="twemoji" aria-label="GitHub profile" role="img"><svg/);
+    assert.match(await md('x :rocket:{ title="Launch" } y\n'), /<span class="twemoji emoji" title="Launch" role="img" aria-label="rocket"><svg/);
     // Only right after it: with a space between, the braces are text (as in Python-Markdown).
     assert.match(await md('x :material-github: { .lg } y\n'), /<\/span> \{ \.lg \} y/);
   });
