@@ -48,8 +48,8 @@ if (!only || only === 'e2e') {
     totals.failed += 1;
     exitCode = 1;
   } else {
-    // The built site first, then the dev server (live snippet inclusion).
-    for (const [name, config] of [['e2e', 'playwright.config.ts'], ['dev', 'playwright.dev.config.ts']]) {
+    // The built site first, then the dev server (live snippet inclusion), then a real MkDocs site.
+    for (const [name, config] of [['e2e', 'playwright.config.ts'], ['dev', 'playwright.dev.config.ts'], ['corpus', 'playwright.corpus.config.ts']]) {
       const report = path.join(root, 'test-results', `${name}-report.json`);
       fs.mkdirSync(path.dirname(report), { recursive: true });
       fs.rmSync(report, { force: true });

@@ -13,6 +13,8 @@ export interface Reference {
   rel: string[];
   /** `file:line:col` from data-scissors-src (check builds only). */
   source?: string;
+  /** In the site navigation (`data-scissors-nav`): the same on every page, checked from the site's nav instead. */
+  navigation?: boolean;
 }
 
 export interface PageFacts {
@@ -35,9 +37,16 @@ const URL_ATTRIBUTES: Record<string, string[]> = {
 export function pageFacts(html: string): PageFacts {
   const ids = new Set<string>();
   const references: Reference[] = [];
+  // Open elements inside the navigation (0: not in it).
+  let navDepth = 0;
   const parser = new Parser(
     {
+      onclosetag() {
+        if (navDepth > 0) navDepth--;
+      },
       onopentag(tag, attrs) {
+        if (navDepth > 0) navDepth++;
+        else if (attrs['data-scissors-nav'] !== undefined) navDepth = 1;
         if (attrs.id) ids.add(attrs.id);
         // <a name="x"> is a legacy anchor target too.
         if (tag === 'a' && attrs.name) ids.add(attrs.name);
@@ -57,6 +66,7 @@ export function pageFacts(html: string): PageFacts {
               target: attrs.target,
               rel: (attrs.rel ?? '').split(/\s+/).filter(Boolean),
               source: attrs['data-scissors-src'],
+              navigation: navDepth > 0 || undefined,
             });
           }
         }

@@ -14,7 +14,7 @@ import { checkExternalUrls, externalPolicyProblem, type ExternalPolicy, type Htt
 import { pageFacts, type PageFacts, type Reference } from './html.ts';
 import { classify, resolveInDist, sitePathOf } from './links.ts';
 import type { Problem } from './problems.ts';
-import type { SiteModel } from '../site/model.ts';
+import type { NavItem, SiteModel } from '../site/model.ts';
 import { sitePages } from '../site/pages.ts';
 import { siteBase } from '../site/astro-settings.ts';
 
@@ -33,7 +33,7 @@ export interface CheckRunOptions {
   /** Called with progress lines (to stderr), so a long run is not silent. */
   log?: (line: string) => void;
   /** The site (its pages, their URLs, its config file); absent: the package's own site in contentDir. */
-  site?: Pick<SiteModel, 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'configFile' | 'siteUrl'>;
+  site?: Pick<SiteModel, 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'configFile' | 'siteUrl' | 'nav' | 'root'>;
   /** Where Scissors itself (astro.config.mjs, src/) lives; default root. */
   packageRoot?: string;
 }
@@ -206,6 +206,7 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
       const sitePath = sitePathOf(dist, file);
       const source = bySitePath.get(sitePath);
       for (const reference of references) {
+        if (reference.navigation) continue;
         const report = (code: string, message: string, hint?: string) => {
           const location = locate(reference, source, templates, readSource);
           // Written in an included file: say through which markers it reached this page.
@@ -256,6 +257,8 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
       }
     }
 
+    if (options.site?.nav) problems.push(...navProblems(options.site, options.site.nav, resolve));
+
     if (options.external && external.size > 0) {
       options.log?.(`checking ${external.size} external URLs…`);
       const results = await checkExternalUrls([...external.keys()], options.http);
@@ -272,6 +275,28 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
     if (temporary) fs.rmSync(dist, { recursive: true, force: true });
   }
   return finish(problems, options.severity);
+}
+
+/** The site's nav, checked once at the config file's lines (it is on every page). */
+function navProblems(site: NonNullable<CheckRunOptions['site']>, nav: NavItem[], resolve: (pathname: string) => string | null): Problem[] {
+  const problems: Problem[] = [];
+  const file = path.relative(site.root, site.configFile) || site.configFile;
+  const at = (line?: number): SourceLocation => ({ file, line: line ?? 1, column: 1 });
+  for (const item of nav) {
+    if (item.kind === 'section') {
+      problems.push(...navProblems(site, item.children, resolve));
+    } else if (item.kind === 'page') {
+      if (!fs.existsSync(path.join(site.docsDir, item.source))) {
+        problems.push({ code: 'NAV_PAGE_NOT_FOUND', severity: 'error', message: `The nav lists "${item.source}", which is not in the docs folder.`, hint: 'Paths in nav are relative to docs_dir.', location: at(item.line), chain: [] });
+      }
+    } else if (!/^[a-z][a-z0-9+.-]*:|^\/\//i.test(item.href)) {
+      const pathname = `/${item.href.replace(/^\.?\//, '').split('#')[0] ?? ''}`;
+      if (!resolve(pathname)) {
+        problems.push({ code: 'NAV_LINK_NOT_FOUND', severity: 'error', message: `The nav links "${item.href}" (${item.title}), which does not exist in the built site.`, hint: 'Relative nav links are taken from the site root; link a page file (x.md) or a published file.', location: at(item.line), chain: [] });
+      }
+    }
+  }
+  return problems;
 }
 
 /** Apply severity overrides and report each problem once, however many pages show it. */

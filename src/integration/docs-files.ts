@@ -10,20 +10,23 @@ import type { Plugin } from 'vite';
 const isPublished = (relative: string) =>
   !relative.split(/[\\/]/).some((part) => part.startsWith('.')) && !/\.(md|mdx|markdown)$/i.test(relative);
 
-export function docsFiles(docsDir: string): string[] {
+export function docsFiles(docsDir: string, unpublished: string[] = []): string[] {
   if (!fs.existsSync(docsDir)) return [];
+  const skipped = unpublished.map((dir) => path.resolve(dir) + path.sep);
   return fs
     .readdirSync(docsDir, { recursive: true, withFileTypes: true })
     .filter((entry) => entry.isFile())
-    .map((entry) => path.relative(docsDir, path.join(entry.parentPath, entry.name)))
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .filter((file) => !skipped.some((dir) => file.startsWith(dir)))
+    .map((file) => path.relative(docsDir, file))
     .filter(isPublished)
     .sort();
 }
 
 /** Copy the docs folder's files into the built site; a file the build wrote itself wins. */
-export function publishDocsFiles(docsDir: string, outDir: string): number {
+export function publishDocsFiles(docsDir: string, outDir: string, unpublished: string[] = []): number {
   let copied = 0;
-  for (const relative of docsFiles(docsDir)) {
+  for (const relative of docsFiles(docsDir, unpublished)) {
     const target = path.join(outDir, relative);
     if (fs.existsSync(target)) continue;
     fs.mkdirSync(path.dirname(target), { recursive: true });
@@ -40,8 +43,9 @@ const TYPES: Record<string, string> = {
 };
 
 /** `astro dev`: the docs folder's files at their paths under the base. */
-export function docsFilesPlugin(docsDir: string, base: string): Plugin {
+export function docsFilesPlugin(docsDir: string, base: string, unpublished: string[] = []): Plugin {
   const root = path.resolve(docsDir);
+  const skipped = unpublished.map((dir) => path.resolve(dir) + path.sep);
   return {
     name: 'scissors:docs-files',
     configureServer(server) {
@@ -51,7 +55,7 @@ export function docsFilesPlugin(docsDir: string, base: string): Plugin {
         const relative = url.slice(base.length);
         if (!relative || relative.endsWith('/') || !isPublished(relative)) return next();
         const file = path.resolve(root, relative);
-        if (!file.startsWith(root + path.sep) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
+        if (!file.startsWith(root + path.sep) || skipped.some((dir) => file.startsWith(dir)) || !fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return next();
         res.setHeader('content-type', TYPES[path.extname(file).toLowerCase()] ?? 'application/octet-stream');
         fs.createReadStream(file).pipe(res);
       });

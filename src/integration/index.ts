@@ -22,7 +22,7 @@ export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptio
 
 /** What the Markdown pipeline needs of a site: the site model, or (tests, benchmarks) native options. */
 export type MarkdownSite = Pick<ScissorsOptions, 'root' | 'snippets' | 'repository' | 'siteUrl'> &
-  Partial<Pick<SiteModel, 'markdown' | 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'reader' | 'warnings'>>;
+  Partial<Pick<SiteModel, 'markdown' | 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'reader' | 'warnings' | 'unpublished'>>;
 
 export function createExpander(options: Pick<MarkdownSite, 'root' | 'snippets'>): SnippetExpander {
   const expander = new SnippetExpander(resolveSnippetOptions(options.root, options.snippets));
@@ -71,8 +71,11 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
           // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
           vite: {
-            plugins: [snippetWatchPlugin(), ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl))] : [])],
+            plugins: [snippetWatchPlugin(), ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {
+              // The diagram library is one lazily loaded chunk of a few MB, fetched only by pages
+              // with a diagram; the bundler's size warning would only be noise in every build.
+              chunkSizeWarningLimit: 4096,
               rollupOptions: {
                 // Every MDX module carries Astro's "use astro:head-inject" directive, which the
                 // bundler warns about once per page; the warning is Astro's own and harmless.
@@ -87,7 +90,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
       },
       'astro:build:done': ({ logger, dir }) => {
         if (options.reader === 'mkdocs' && options.docsDir) {
-          const copied = publishDocsFiles(options.docsDir, fileURLToPath(dir));
+          const copied = publishDocsFiles(options.docsDir, fileURLToPath(dir), options.unpublished);
           logger.info(`published ${copied} files from the docs folder (media, stylesheets, scripts)`);
         }
         // Each expander reads an included file once, however many pages include it; the docs

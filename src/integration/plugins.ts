@@ -64,7 +64,8 @@ export function scissorsRemarkPlugins({ expander, root, check = false, site, bas
     remarkLinkDirective,
     remarkUnknownDirectives,
     // Last: `:material-x:` reads as a text directive until remarkUnknownDirectives restores it.
-    remarkIcons,
+    // MkDocs sites without pymdownx.emoji keep shortcodes as text.
+    ...(markdown?.emoji === false ? [] : [remarkIcons]),
   ];
 }
 

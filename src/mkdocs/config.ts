@@ -19,6 +19,9 @@ class Warnings {
     this.places = places;
     this.file = file;
   }
+  lineOf(at: string): number | undefined {
+    return this.places.get(at)?.line;
+  }
   add(at: string, code: string, message: string): void {
     const place = this.places.get(at) ?? { file: this.file, line: 1 };
     this.list.push({ code, message, place });
@@ -100,8 +103,9 @@ function navItems(value: unknown, at: string, warnings: Warnings): NavItem[] {
     const here = `${at}.${i}`;
     if (typeof entry === 'string') {
       const { href, newTab } = splitTarget(entry);
-      if (/\.mdx?$/.test(href)) items.push({ kind: 'page', source: href.replace(/^\.\//, '') });
-      else items.push({ kind: 'link', title: href, href, newTab });
+      const line = warnings.lineOf(here);
+      if (/\.mdx?$/.test(href)) items.push({ kind: 'page', source: href.replace(/^\.\//, ''), line });
+      else items.push({ kind: 'link', title: href, href, newTab, line });
       return;
     }
     if (!isDict(entry) || Object.keys(entry).length !== 1) {
@@ -113,8 +117,9 @@ function navItems(value: unknown, at: string, warnings: Warnings): NavItem[] {
       items.push({ kind: 'section', title, children: navItems(target, `${here}.${title}`, warnings) });
     } else if (typeof target === 'string') {
       const { href, newTab } = splitTarget(target);
-      if (/\.mdx?(#.*)?$/.test(href) && !isExternal(href)) items.push({ kind: 'page', title, source: href.replace(/^\.\//, '') });
-      else items.push({ kind: 'link', title, href, newTab });
+      const line = warnings.lineOf(`${here}.${title}`);
+      if (/\.mdx?(#.*)?$/.test(href) && !isExternal(href)) items.push({ kind: 'page', title, source: href.replace(/^\.\//, ''), line });
+      else items.push({ kind: 'link', title, href, newTab, line });
     } else {
       warnings.add(here, 'MKDOCS_NAV', `nav entry "${title}" has no page, URL or list; it was skipped`);
     }
@@ -324,6 +329,7 @@ export function readMkdocsConfig(configFile: string, options: ReadMkdocsOptions 
     root,
     docsDir,
     pagePattern: '**/*.md',
+    unpublished: typeof theme.custom_dir === 'string' ? [path.resolve(root, theme.custom_dir)] : [],
     outDir: options.outDir ? path.resolve(options.outDir) : path.resolve(root, str('site_dir') ?? 'site'),
     urlStyle: 'mkdocs',
     directoryUrls: data.use_directory_urls !== false,

@@ -24,6 +24,21 @@ export interface RemarkMkdocsOptions {
 }
 
 
+/**
+ * Python-Markdown links only what is written as a link: a bare `https://…` in text stays text
+ * (GFM's autolink literals are not part of MkDocs' dialect unless magiclink is on).
+ */
+function unlinkBareUrls(tree: Root, text: string): void {
+  walk(tree, 'link', (node, index, parent) => {
+    const start = node.position?.start.offset;
+    if (start === undefined || !parent || index === undefined) return;
+    const first = text[start];
+    if (first === '[' || first === '<') return;
+    parent.children.splice(index, 1, ...(node.children as typeof parent.children));
+    return index;
+  });
+}
+
 export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptions) {
   const parse = this.parser;
   if (!parse) throw new Error('remark-mkdocs must come after remark-parse');
@@ -71,6 +86,7 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
     }
 
     const tree = parse(converted.text, file) as Root;
+    unlinkBareUrls(tree, converted.text);
     // Like Pygments' stripnl in MkDocs: blank lines at either end of a code block are not shown
     // (an included file's trailing empty line would otherwise be one).
     walk(tree, 'code', (node) => {

@@ -18,15 +18,16 @@ export const siteWarningSchema = z.object({
 export type SiteWarning = z.output<typeof siteWarningSchema>;
 
 /** One nav entry: a page (by its source path under docsDir), an external link, or a section. */
+/** `line`: where the entry is written in the config file, for the checker's reports. */
 export type NavItem =
-  | { kind: 'page'; title?: string; source: string }
-  | { kind: 'link'; title: string; href: string; newTab: boolean }
+  | { kind: 'page'; title?: string; source: string; line?: number }
+  | { kind: 'link'; title: string; href: string; newTab: boolean; line?: number }
   | { kind: 'section'; title: string; children: NavItem[] };
 
 export const navItemSchema: z.ZodType<NavItem> = z.lazy(() =>
   z.union([
-    z.object({ kind: z.literal('page'), title: z.string().optional(), source: z.string() }),
-    z.object({ kind: z.literal('link'), title: z.string(), href: z.string(), newTab: z.boolean() }),
+    z.object({ kind: z.literal('page'), title: z.string().optional(), source: z.string(), line: z.number().optional() }),
+    z.object({ kind: z.literal('link'), title: z.string(), href: z.string(), newTab: z.boolean(), line: z.number().optional() }),
     z.object({ kind: z.literal('section'), title: z.string(), children: z.array(navItemSchema) }),
   ]),
 );
@@ -71,6 +72,8 @@ export const siteModelSchema = z.object({
   docsDir: z.string(),
   /** Which files under docsDir are pages. */
   pagePattern: z.string().default('**/*.{md,mdx}'),
+  /** Folders under docsDir that are not content and are not published (a theme's custom_dir). */
+  unpublished: z.array(z.string()).default([]),
   /** Where the built site goes (absolute). */
   outDir: z.string(),
   /** Page URLs: Astro-style slugged ids (native) or MkDocs' rules (file name kept, index/README → folder). */

@@ -4,7 +4,7 @@
  * still built; `pagesOutsideNav` names them so the build can say so once.
  */
 import type { NavItem, SiteModel } from './model.ts';
-import { type PageSet } from './pages.ts';
+import { pageFor, type PageSet } from './pages.ts';
 import { pageTitle } from './titles.ts';
 
 export interface NavLink {
@@ -25,16 +25,17 @@ export interface NavSection {
 }
 export type NavEntry = NavLink | NavSection;
 
-type NavSite = Pick<SiteModel, 'nav' | 'docsDir' | 'theme'>;
+type NavSite = Pick<SiteModel, 'nav' | 'docsDir' | 'theme' | 'urlStyle' | 'directoryUrls'>;
 
 function resolveItems(site: NavSite, items: NavItem[], pages: PageSet, titles: (source: string) => string): NavEntry[] {
   const out: NavEntry[] = [];
   for (const item of items) {
     if (item.kind === 'page') {
-      const page = pages.bySource.get(item.source);
-      // A nav entry for a shadowed or missing page: the checker reports it; the link still shows.
+      // A page shadowed by another at its URL (x.md beside x/index.md) links to that URL, as in
+      // MkDocs; a missing page stays a link to what was written, for the checker to report.
+      const page = pages.bySource.get(item.source) ?? (pages.shadowed.some((s) => s.source === item.source) ? pageFor(site, item.source) : undefined);
       const title = item.title ?? titles(item.source);
-      if (page) out.push({ kind: 'page', title, href: page.url, newTab: false, id: page.id });
+      if (page) out.push({ kind: 'page', title, href: page.url, newTab: false, id: pages.bySource.has(item.source) ? page.id : undefined });
       else out.push({ kind: 'link', title, href: item.source, newTab: false });
     } else if (item.kind === 'link') {
       out.push({ kind: 'link', title: item.title, href: item.href, newTab: item.newTab });

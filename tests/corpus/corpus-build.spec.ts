@@ -1,0 +1,41 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { buildLog, corpusDir, projectRoot, siteDir } from './corpus-site.mjs';
+
+/**
+ * `scissors build` on a real MkDocs Material site, unchanged: every page at its MkDocs URL,
+ * every snippet expanded, and no warning but the skipped features the config names.
+ */
+const reference = JSON.parse(
+  fs.readFileSync(path.resolve(process.env.SCISSORS_CORPUS_SIGNATURES ?? path.join(projectRoot, '../shared/reference/powertools-python.signatures.json')), 'utf8'),
+) as Record<string, unknown>;
+const htmlFiles = () => fs.globSync('**/*.html', { cwd: siteDir });
+
+test('the build succeeded and every page MkDocs Material builds is at the same URL', () => {
+  expect(fs.readFileSync(buildLog, 'utf8')).toMatch(/^exit 0\n/);
+  const missing = Object.keys(reference).filter((url) => !fs.existsSync(path.join(siteDir, url, 'index.html')));
+  expect(missing).toEqual([]);
+  expect(Object.keys(reference).length).toBeGreaterThan(30);
+});
+
+test('no snippet marker is left in any page', () => {
+  const left = htmlFiles().filter((file) => fs.readFileSync(path.join(siteDir, file), 'utf8').includes('--8&lt;--') || fs.readFileSync(path.join(siteDir, file), 'utf8').includes('--8<--'));
+  expect(left).toEqual([]);
+});
+
+test('the only warnings are the skipped features mkdocs.yml names, each once at its line', () => {
+  const log = fs.readFileSync(buildLog, 'utf8');
+  const warnings = log.split('\n').filter((line) => /\bWARN\b|\bwarning\b/.test(line) && !/chunks are larger|chunkSizeWarningLimit/.test(line));
+  const config = path.join(corpusDir, 'mkdocs.yml');
+  for (const line of warnings) expect(line).toContain(`${config}:`);
+  expect(warnings.map((l) => /MKDOCS_[A-Z]+/.exec(l)?.[0]).sort()).toEqual(['MKDOCS_OVERRIDES', 'MKDOCS_PLUGIN', 'MKDOCS_THEME']);
+});
+
+test('media under docs/ are published at the same paths, not re-encoded', () => {
+  for (const file of ['media/aws-logo-light.svg', 'media/metrics_terminology.png', 'stylesheets/extra.css']) {
+    expect(fs.readFileSync(path.join(siteDir, file))).toEqual(fs.readFileSync(path.join(corpusDir, 'docs', file)));
+  }
+  // Jinja overrides (theme.custom_dir) are theme source, not content.
+  expect(fs.existsSync(path.join(siteDir, 'overrides/main.html'))).toBe(false);
+});
