@@ -3,6 +3,9 @@
  *   :a[reproducible]{href="https://…" target="_blank" rel="nofollow"}
  *   :img[Alt text]{src="/images/x.svg" width="300"}
  * Every other attribute is passed through; `href` (or `src`) is required.
+ *
+ * From MkDocs pages, attr_list on strong, emphasis and code spans (`**x**{: .copyMe}`):
+ *   :strong[x]{class="copyMe"}   :em[x]{…}   :code[`x`]{…}
  */
 import type { Root } from 'mdast';
 import type { TextDirective } from 'mdast-util-directive';
@@ -21,6 +24,19 @@ export default function remarkLinkDirective() {
         const alt = node.children.map((c) => ('value' in c ? c.value : '')).join('');
         node.children = [];
         node.data = { hName: 'img', hProperties: { src, alt, className: imgClass ? imgClass.split(/\s+/) : undefined, ...imgRest } };
+        return;
+      }
+      if (node.name === 'strong' || node.name === 'em') {
+        const { class: className, ...rest } = node.attributes ?? {};
+        node.data = { hName: node.name, hProperties: { className: className ? className.split(/\s+/) : undefined, ...rest } };
+        return;
+      }
+      if (node.name === 'code') {
+        const { class: className, ...rest } = node.attributes ?? {};
+        const only = node.children.length === 1 ? node.children[0] : undefined;
+        // The code span itself takes the attributes, as attr_list does (no wrapper).
+        if (only?.type === 'inlineCode') node.children = [{ type: 'text', value: only.value }];
+        node.data = { hName: only?.type === 'inlineCode' ? 'code' : 'span', hProperties: { className: className ? className.split(/\s+/) : undefined, ...rest } };
         return;
       }
       if (node.name !== 'a') return;

@@ -230,26 +230,67 @@ export function attrListToDirective(attrs: string): string {
 }
 
 const LINK_ATTRS = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]+(?:\s+"[^"]*")?)\)\{:?\s*([^{}]*?)\s*\}/g;
+/** attr_list right after strong or emphasis (`**x**{: .copyMe}`) or a code span (held as U+E002 k U+E003). */
+const STRONG_ATTRS = /(\*\*|__)(?=\S)((?:(?!\1).)*?\S)\1\{:?[ ]*([^{}\n]*?)[ ]*\}/g;
+const EM_ATTRS = /(?<![*_\w])([*_])(?=[^\s*_])((?:(?!\1).)*?[^\s*_])\1\{:?[ ]*([^{}\n]*?)[ ]*\}/g;
+const CODE_ATTRS = /(\u{E002}\d+\u{E003})\{:?[ ]*([^{}\n]*?)[ ]*\}/gu;
+/** What attr_list takes as attributes: `#id`, `.class`, `key=value`; anything else is text to Python-Markdown too. */
+const ATTR_LIST_BODY = /^(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+))(?:\s+(?:[#.][\w-]+|[\w-]+=(?:"[^"]*"|'[^']*'|[^\s}]+)))*$/;
 
 function convertInline(text: string, mdx: boolean): string {
-  return mapOutsideCode(text, (segment) => {
-    // attr_list links and images become directives; held aside while the rest is escaped.
-    const held: string[] = [];
-    let s = segment.replace(LINK_ATTRS, (_m, bang: string, label: string, target: string, attrs: string) => {
-      const [url = '', title] = target.split(/\s+"/);
-      const extra = attrListToDirective(attrs);
-      const titleAttr = title ? ` title="${title.replace(/"$/, '')}"` : '';
-      const inner = mdx ? escapeMdxText(label) : label;
-      held.push(
-        bang
-          ? `:img[${inner}]{src="${url}"${titleAttr}${extra ? ` ${extra}` : ''}}`
-          : `:a[${inner}]{href="${url}"${titleAttr}${extra ? ` ${extra}` : ''}}`,
-      );
-      return `\u{E000}${held.length - 1}\u{E001}`;
-    });
-    if (mdx) s = escapeMdxText(s);
-    return s.replace(/\u{E000}(\d+)\u{E001}/gu, (_m, k: string) => held[Number(k)] ?? '');
+  // Code spans are held aside first, so their text is never converted and a link or strong
+  // text whose content holds code (`[**`x[all]`**](#){: .copyMe}`) is still seen whole.
+  const codes: string[] = [];
+  const masked = mapOutsideCode(text, (s) => s.replace(/[\u{E000}-\u{E003}]/gu, ''));
+  let withHeld = '';
+  {
+    let i = 0;
+    const t = masked;
+    while (i < t.length) {
+      const tick = t.indexOf('`', i);
+      if (tick < 0) {
+        withHeld += t.slice(i);
+        break;
+      }
+      withHeld += t.slice(i, tick);
+      const run = /^`+/.exec(t.slice(tick))?.[0] ?? '`';
+      const close = t.indexOf(run, tick + run.length);
+      if (close < 0) {
+        withHeld += t.slice(tick);
+        break;
+      }
+      codes.push(t.slice(tick, close + run.length));
+      withHeld += `\u{E002}${codes.length - 1}\u{E003}`;
+      i = close + run.length;
+    }
+  }
+  const restore = (s: string) => s.replace(/\u{E002}(\d+)\u{E003}/gu, (_m, k: string) => codes[Number(k)] ?? '');
+  // attr_list links and images become directives; held aside while the rest is escaped.
+  const held: string[] = [];
+  const hold = (directive: string) => {
+    held.push(directive);
+    return `\u{E000}${held.length - 1}\u{E001}`;
+  };
+  const inner = (label: string) => (mdx ? escapeMdxText(label) : label);
+  let s = withHeld.replace(LINK_ATTRS, (_m, bang: string, label: string, target: string, attrs: string) => {
+    const [url = '', title] = target.split(/\s+"/);
+    const extra = attrListToDirective(attrs);
+    const titleAttr = title ? ` title="${title.replace(/"$/, '')}"` : '';
+    return hold(
+      bang
+        ? `:img[${inner(label)}]{src="${url}"${titleAttr}${extra ? ` ${extra}` : ''}}`
+        : `:a[${inner(label)}]{href="${url}"${titleAttr}${extra ? ` ${extra}` : ''}}`,
+    );
   });
+  const element = (name: string) => (m: string, content: string, attrs: string) =>
+    ATTR_LIST_BODY.test(attrs) ? hold(`:${name}[${inner(content)}]{${attrListToDirective(attrs)}}`) : m;
+  s = s.replace(STRONG_ATTRS, (m, _d: string, content: string, attrs: string) => element('strong')(m, content, attrs));
+  s = s.replace(EM_ATTRS, (m, _d: string, content: string, attrs: string) => element('em')(m, content, attrs));
+  s = s.replace(CODE_ATTRS, (m, code: string, attrs: string) => (ATTR_LIST_BODY.test(attrs) ? hold(`:code[${code}]{${attrListToDirective(attrs)}}`) : m));
+  if (mdx) s = escapeMdxText(s);
+  // Held directives may hold others (a link around strong text): restore until none is left.
+  for (let k = 0; k < 4 && /\u{E000}/u.test(s); k++) s = s.replace(/\u{E000}(\d+)\u{E001}/gu, (_m, n: string) => held[Number(n)] ?? '');
+  return restore(s);
 }
 
 /** MDX reads `{` as an expression and `<` as JSX: escape what is meant as text. */

@@ -73,6 +73,12 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
     assert.equal(attrListToDirective('#a .b .c k=v'), 'id="a" k="v" class="b c"');
   });
   test('code spans are left alone', () => assert.equal(convert('`[x](u){a=b}`'), '`[x](u){a=b}`'));
+  test('attr_list on strong, emphasis and code spans; a link whose label holds code', () => {
+    assert.equal(convert('**arn:aws:x**{: .copyMe}:clipboard:'), ':strong[arn:aws:x]{class="copyMe"}:clipboard:');
+    assert.equal(convert('**`pip install "x[all]"`**{.copyMe} and *e*{: #i } `c`{.k}'), ':strong[`pip install "x[all]"`]{class="copyMe"} and :em[e]{id="i"} :code[`c`]{class="k"}');
+    assert.equal(convert('Add [**`"x[all]"`**](#){: .copyMe} now'), 'Add :a[**`"x[all]"`**]{href="#" class="copyMe"} now');
+    assert.equal(convert('`f"{name}"` and **x**{name}'), '`f"{name}"` and **x**{name}');
+  });
   test('HTML comments are dropped, on their own lines or inside one', () => {
     assert.equal(convert('<!-- markdownlint-disable MD041 -->\nText <!-- note --> here.\n<!--\nmulti\n-->\nEnd'), 'Text  here.\nEnd');
   });
@@ -108,6 +114,11 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
 });
 
 describe('.md pages render as MkDocs Material did', () => {
+  test('attr_list on inline elements reaches the HTML, and no braces are left in the text', async () => {
+    const html = await md('!!! info "Add [**`x[all]`**](#){: .copyMe} now"\n\n**arn:1**{: .copyMe} `c`{.k} *e*{: #i }\n');
+    assert.match(html, /<p class="admonition-title">Add <a href="#" class="copyMe"><strong><code>x\[all\]<\/code><\/strong><\/a> now<\/p>/);
+    assert.match(html, /<strong class="copyMe">arn:1<\/strong> <code class="k">c<\/code> <em id="i">e<\/em>/);
+  });
   test('nesting four levels deep: tab > admonition > details > fence with a snippet', async () => {
     const html = await md(
       [
