@@ -138,6 +138,15 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
       continue;
     }
     const open = FENCE.exec(text);
+    if (open && !hasClosingFence(lines, i, open[2] ?? '```')) {
+      // Python-Markdown (superfences) needs a closing fence: without one the line is text, shown
+      // as written (CommonMark would open a code block running to the end of the container).
+      warnings.push({ line: line.n, message: `Fence "${text.trim()}" is never closed: shown as text, as MkDocs shows it.` });
+      nodes.push({ kind: 'line', line: { n: line.n, text: text.replace(/^( *)([`~]+)/, (_m, sp: string, run: string) => sp + run.replace(/./g, '\\$&')) } });
+      if (!isBlank(text)) currentTabs = null;
+      i++;
+      continue;
+    }
     if (open) {
       fence = { char: open[2]?.[0] ?? '`', size: open[2]?.length ?? 3 };
       currentTabs = null;
@@ -175,6 +184,15 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
     i++;
   }
   return nodes;
+}
+
+/** Whether a fence opened at `lines[start]` with `run` is closed further down in the same block. */
+function hasClosingFence(lines: Line[], start: number, run: string): boolean {
+  for (let k = start + 1; k < lines.length; k++) {
+    const close = FENCE.exec(lines[k]?.text ?? '');
+    if (close && close[2]?.[0] === run[0] && (close[2]?.length ?? 0) >= run.length && (lines[k]?.text ?? '').trim() === close[2]) return true;
+  }
+  return false;
 }
 
 /** Colons a container needs: more than any container inside it, and at least three. */

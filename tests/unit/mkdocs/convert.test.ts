@@ -51,6 +51,13 @@ describe('convertMkdocs: admonitions', () => {
     assert.equal(convert('!!! tip inline end "T"\n    y'), ':::tip[T]{class="inline end"}\ny\n:::');
     assert.equal(convert('!!! custom\n    y'), ':::admonition[Custom]{type="custom"}\ny\n:::');
   });
+  test('a fence never closed is text, with a warning (a stray fence shows as written in MkDocs)', async () => {
+    const r = convertMkdocs('=== "a"\n    ```json\n    {}\n    ```\n    ```\n\nAfter.');
+    assert.deepEqual(r.warnings.map((w) => w.line), [5]);
+    const html = await md('=== "a"\n    ```json\n    {}\n    ```\n    ```\n\nAfter.\n');
+    assert.equal((html.match(/<pre/g) ?? []).length, 1);
+    assert.match(html, /<p>```<\/p>/);
+  });
   test('fenced code is verbatim', () => {
     assert.equal(convert('```md\n!!! note "x"\n[a](b){target=_blank}\n```'), '```md\n!!! note "x"\n[a](b){target=_blank}\n```');
   });
