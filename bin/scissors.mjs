@@ -27,6 +27,13 @@ if (major < 22 || (major === 22 && minor < 12)) {
 
 if (packageRoot.split(path.sep).includes('node_modules')) {
   const { registerHooks, stripTypeScriptTypes } = await import('node:module');
+  // Node flags type stripping as experimental on each use; it is the documented way to load
+  // TypeScript from node_modules, so the warning would only be noise on every command.
+  const emitWarning = process.emitWarning;
+  process.emitWarning = function (warning, ...rest) {
+    if (String(warning instanceof Error ? warning.message : warning).includes('stripTypeScriptTypes')) return;
+    return emitWarning.call(process, warning, ...rest);
+  };
   const prefix = pathToFileURL(packageRoot + path.sep).href;
   registerHooks({
     load(url, context, nextLoad) {
