@@ -480,11 +480,15 @@ export function convertMkdocs(text: string, options: ConvertOptions = {}): Conve
   const tree = parseBlocks(html, warnings);
   const out: Array<{ text: string; n: number }> = [];
   serialise(tree, out, options.mdx ?? false, { fence: null });
-  for (const line of out) {
-    if (/^\s*\{:?\s*[#.][^}]*\}\s*$/.test(line.text)) {
-      warnings.push({ line: line.n, message: `Block attributes "${line.text.trim()}" are not supported; they were dropped.` });
-      line.text = '';
-    }
-  }
+  out.forEach((line, k) => {
+    if (!/^\s*\{:?\s*[#.][^}]*\}\s*$/.test(line.text)) return;
+    // attr_list on a paragraph: its last line. Kept for remark-heading-attributes (.md pages),
+    // which gives the paragraph the attributes; MDX would read the braces as an expression.
+    const previous = out[k - 1]?.text ?? '';
+    const inParagraph = !isBlank(previous) && !FENCE.test(previous) && !/^ *:{3,}/.test(previous);
+    if (inParagraph && !(options.mdx ?? false)) return;
+    warnings.push({ line: line.n, message: `Block attributes "${line.text.trim()}" are not supported ${inParagraph ? 'in MDX' : 'on their own line'}; they were dropped.` });
+    line.text = '';
+  });
   return { text: out.map((l) => l.text).join('\n'), lineMap: out.map((l) => l.n), warnings };
 }

@@ -109,8 +109,9 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
   test('md_in_html: <div markdown> becomes a container', () => {
     assert.equal(convert('<div markdown class="grid cards" id="g">\n**bold**\n</div>'), '::::::::div{#g .grid .cards}\n**bold**\n::::::::');
   });
-  test('block attribute lines are dropped with a warning', () => {
-    const r = convertMkdocs('Para\n{: .note }');
+  test('block attribute lines are kept for the paragraph in .md, dropped with a warning in MDX', () => {
+    assert.equal(convertMkdocs('Para\n{: .note }').text, 'Para\n{: .note }');
+    const r = convertMkdocs('Para\n{: .note }', { mdx: true });
     assert.equal(r.text, 'Para\n');
     assert.equal(r.warnings[0]?.line, 2);
   });
@@ -121,6 +122,13 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
 });
 
 describe('.md pages render as MkDocs Material did', () => {
+  test('attr_list on a paragraph (its last line) gives the paragraph the attributes; alone it is dropped with a warning', async () => {
+    const html = await md('<div class="grid" markdown>\n\n[**Alma**](https://a.test){target="_blank"}\n{ .card }\n\n</div>\n');
+    assert.match(html, /<div class="grid"><p class="card"><a href="https:\/\/a.test" target="_blank" rel="noopener"><strong>Alma<\/strong><\/a><\/p><\/div>/);
+    const r = convertMkdocs('Text\n\n{ .x }\n');
+    assert.equal(r.text, 'Text\n\n\n');
+    assert.deepEqual(r.warnings.map((w) => w.line), [3]);
+  });
   test('attr_list on inline elements reaches the HTML, and no braces are left in the text', async () => {
     const html = await md('!!! info "Add [**`x[all]`**](#){: .copyMe} now"\n\n**arn:1**{: .copyMe} `c`{.k} *e*{: #i }\n');
     assert.match(html, /<p class="admonition-title">Add <a href="#" class="copyMe"><strong><code>x\[all\]<\/code><\/strong><\/a> now<\/p>/);
