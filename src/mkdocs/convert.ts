@@ -481,7 +481,8 @@ export function convertMkdocs(text: string, options: ConvertOptions = {}): Conve
   const out: Array<{ text: string; n: number }> = [];
   serialise(tree, out, options.mdx ?? false, { fence: null });
   out.forEach((line, k) => {
-    if (!/^\s*\{:?\s*[#.][^}]*\}\s*$/.test(line.text)) return;
+    // (In MDX output the braces are escaped by now.)
+    if (!/^\s*\\?\{:?\s*[#.][^}]*?\\?\}\s*$/.test(line.text)) return;
     // attr_list on a paragraph: its last line. Kept for remark-heading-attributes (.md pages),
     // which gives the paragraph the attributes; MDX would read the braces as an expression.
     const previous = out[k - 1]?.text ?? '';
