@@ -113,8 +113,10 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
     for (const { source, by } of shadowed) context.logger.info(`${source} has the same URL as ${by}; ${by} is built there (as MkDocs does)`);
     return new Set(shadowed.map((s) => s.source));
   };
+  // A page shadowed by another at its URL (x.md beside x/index.md) is not loaded in dev either.
+  const shadowedInDev = options.site?.urlStyle === 'mkdocs' ? sitePages(options.site).shadowed.map((s) => `!${s.source}`) : [];
   const devLoader = glob({
-    pattern: options.pattern,
+    pattern: shadowedInDev.length ? [options.pattern, ...shadowedInDev] : options.pattern,
     base: options.base,
     deferRender: true,
     generateId: ({ entry, data }) => idFor(options, entry.split(path.sep).join('/'), data),

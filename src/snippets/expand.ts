@@ -10,7 +10,7 @@ import {
   type SnippetErrorCode,
   type SourceLocation,
 } from './errors.ts';
-import { explainNearMiss, expandTabs, parseMarkerLine, parseSectionMarker } from './marker.ts';
+import { explainNearMiss, expandTabs, parseMarkerLine, parseSectionMarker, pyStrip } from './marker.ts';
 import type { SnippetOptions } from './options.ts';
 import { decodeBytes } from './encoding.ts';
 import { DecodeError, FileReader, splitLines } from './read.ts';
@@ -103,10 +103,26 @@ export class SnippetExpander {
   /** Expand a whole document (a page), auto_append included. */
   expandDocument(text: string, file: string): Expansion {
     const lines = text === '' ? [] : text.split(/\r\n|\r|\n/);
-    if (this.options.autoAppend.length > 0) {
-      lines.push(...`\n\n-8<-\n${this.options.autoAppend.join('\n\n')}\n-8<-\n`.split('\n'));
+    const pageLines = lines.length;
+    // A file appended to every page is not appended to itself (rendered on its own, it would be a cycle).
+    const own = path.resolve(file);
+    const appended = this.options.autoAppend.filter((spec) => !this.options.basePaths.some((base) => path.resolve(base, spec) === own));
+    if (appended.length === 0) return this.expandLines(lines, { file, stripSectionMarkers: true });
+    lines.push(...`\n\n-8<-\n${appended.join('\n\n')}\n-8<-\n`.split('\n'));
+    const result = this.expandLines(lines, { file, stripSectionMarkers: true });
+    // The appended lines are not in the page: their diagnostics point at the page's last line
+    // and say they come from autoAppend, rather than at a line the file does not have.
+    const end = (loc: SourceLocation): SourceLocation =>
+      loc.file === file && loc.line > pageLines ? { file, line: Math.max(1, pageLines), column: 1 } : loc;
+    for (const d of result.diagnostics) {
+      const first = d.chain[0] ?? d.location;
+      if (first.file !== file || first.line <= pageLines) continue;
+      d.chain = d.chain.map(end);
+      d.location = d.chain.at(-1) ?? end(d.location);
+      d.message = `${d.message} (autoAppend, added at the end of the page)`;
     }
-    return this.expandLines(lines, { file, stripSectionMarkers: true });
+    result.origins = result.origins.map((o) => (o.file === file && o.line > pageLines ? { file, line: Math.max(1, pageLines) } : o));
+    return result;
   }
 
   /** Expand some lines of `ctx.file` (for example a code fence's body or one marker line). */
@@ -160,7 +176,7 @@ export class SnippetExpander {
       }
       if (inBlock) {
         const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
-        const spec = line.trim();
+        const spec = pyStrip(line);
         if (spec === '') {
           out.lines.push('');
           out.origins.push(origin);
@@ -319,6 +335,10 @@ export class SnippetExpander {
         return;
       }
       if (this.options.dedentSubsections) selected = dedent(selected);
+    } else if (sel.kind === 'section' && lines.length === 0) {
+      // pymdownx only looks for a section in a non-empty file: an empty one includes nothing, legally.
+      report('SECTION_NOT_FOUND', 'warning', `Section "${sel.name}" was not found: "${spec.file}" is empty.`, { tried: [file] });
+      return;
     } else if (sel.kind === 'section') {
       const extracted = this.extractSection(lines, sel.name, spec, file);
       for (const w of extracted.warnings) report(w.code, w.severity, w.message, { hint: w.hint });
