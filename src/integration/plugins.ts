@@ -9,6 +9,7 @@ import rehypeCodeAnnotations, { codeAnnotationTransformer, remarkFenceAttrList }
 import { codeFrameTransformer, type CodeFrameOptions } from '../markdown/code-frame.ts';
 import rehypeIds from '../markdown/rehype-ids.ts';
 import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
+import rehypeTaskLists from '../markdown/rehype-task-lists.ts';
 import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
 import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
 import remarkAdmonitions from '../markdown/remark-admonitions.ts';
@@ -75,6 +76,7 @@ export function scissorsRehypePlugins({ root, check = false, markdown }: Pick<Pl
     rehypeMermaid,
     [rehypeCodeAnnotations, { annotateAll: markdown?.annotateCode ?? false }],
     [rehypeIds, { headingIds: markdown?.headingIds ?? 'github' }],
+    rehypeTaskLists,
     rehypeLinkRel,
     ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : []),
   ];

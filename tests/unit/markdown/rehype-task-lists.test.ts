@@ -1,0 +1,28 @@
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import rehypeStringify from 'rehype-stringify';
+import remarkGfm from 'remark-gfm';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import rehypeTaskLists from '../../../src/markdown/rehype-task-lists.ts';
+
+const render = async (path: string, text: string) =>
+  String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeTaskLists).use(rehypeStringify).process(new VFile({ path, value: text })));
+
+describe('task lists', () => {
+  test('MkDocs pages: pymdownx.tasklist custom_checkbox markup (Material)', async () => {
+    const html = await render('page.md', '* [x] Done\n* [ ] To do\n');
+    assert.match(html, /<ul class="task-list">/);
+    assert.match(html, /<li class="task-list-item"><label class="task-list-control"><input type="checkbox" checked disabled><span class="task-list-indicator"><\/span><\/label> Done<\/li>/);
+    assert.match(html, /<li class="task-list-item"><label class="task-list-control"><input type="checkbox" disabled><span class="task-list-indicator"><\/span><\/label> To do<\/li>/);
+  });
+  test('a loose list: the checkbox in the paragraph is wrapped too', async () => {
+    assert.match(await render('page.md', '* [x] A\n\n* [ ] B\n'), /<li class="task-list-item">\s*<p><label class="task-list-control"><input type="checkbox" checked disabled>/);
+  });
+  test('MDX pages keep GFM\'s bare checkbox', async () => {
+    const html = await render('page.mdx', '* [x] Done\n');
+    assert.match(html, /<ul class="contains-task-list">\s*<li class="task-list-item"><input type="checkbox" checked disabled> Done<\/li>/);
+  });
+});
