@@ -14,6 +14,8 @@ import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
 import type { PageSite } from './plugins.ts';
 import { siteBase } from '../site/astro-settings.ts';
+import { pagesOutsideNav } from '../site/nav.ts';
+import { sitePages } from '../site/pages.ts';
 import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
 
 export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptions {
@@ -22,7 +24,7 @@ export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptio
 
 /** What the Markdown pipeline needs of a site: the site model, or (tests, benchmarks) native options. */
 export type MarkdownSite = Pick<ScissorsOptions, 'root' | 'snippets' | 'repository' | 'siteUrl'> &
-  Partial<Pick<SiteModel, 'markdown' | 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'reader' | 'warnings' | 'unpublished'>>;
+  Partial<Pick<SiteModel, 'markdown' | 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'reader' | 'warnings' | 'unpublished' | 'nav'>>;
 
 export function createExpander(options: Pick<MarkdownSite, 'root' | 'snippets'>): SnippetExpander {
   const expander = new SnippetExpander(resolveSnippetOptions(options.root, options.snippets));
@@ -66,6 +68,12 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
           logger.warn(`${where}${warning.code}: ${warning.message}`);
         }
         const mkdocs = options.reader === 'mkdocs' && options.docsDir;
+        const site = pageSiteOf(options);
+        if (site && options.nav) {
+          // As MkDocs does: built anyway, and named once.
+          const outside = pagesOutsideNav({ nav: options.nav }, sitePages(site));
+          if (outside.length) logger.info(`${outside.length} pages are not in nav and are built anyway: ${outside.join(', ')}`);
+        }
         updateConfig({
           // Pages are cheap to render and mostly wait on file writes: eight at a time saved
           // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
