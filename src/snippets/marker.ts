@@ -25,7 +25,7 @@ export function parseMarkerLine(line: string): MarkerLine | null {
   if (!m) return null;
   const [, indent = '', escape = '', inlineMarker, quoted] = m;
   if (escape) return { kind: 'escaped', text: line.replace(';', '') };
-  if (inlineMarker && quoted) return { kind: 'inline', indent, spec: quoted.slice(1, -1).trim() };
+  if (inlineMarker && quoted) return { kind: 'inline', indent, spec: pyStrip(quoted.slice(1, -1)) };
   return { kind: 'block', indent };
 }
 
@@ -65,6 +65,15 @@ export function parseSectionMarker(line: string): SectionMarker | null {
     escaped: escape.length > 0,
     unescaped: pre + escape.replace(';', '') + marker + section + post,
   };
+}
+
+/** The characters Python's str.isspace() accepts: str.strip() removes these (JS trim differs: U+0085, U+001C–U+001F, U+FEFF). */
+const PY_WHITESPACE = '\t\n\v\f\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000';
+const PY_STRIP = new RegExp(`^[${PY_WHITESPACE}]+|[${PY_WHITESPACE}]+$`, 'g');
+
+/** Python's str.strip(), which pymdownx applies to snippet paths. */
+export function pyStrip(text: string): string {
+  return text.replace(PY_STRIP, '');
 }
 
 /** Expand tabs the way Python's str.expandtabs does (columns, not a fixed replacement). */

@@ -48,8 +48,9 @@ export function resolveSnippetPath(spec: string, basePaths: string[], restrict: 
       const candidate = path.resolve(base, spec);
       tried.push(candidate);
       if (restrict) {
-        // Lexical check first, so a missing `../x` is reported as outside, not as missing.
-        if (path.isAbsolute(spec) || !isWithin(base, candidate) || candidate === base) {
+        // Lexical check first, so a missing `../x` is reported as outside, not as missing. An
+        // absolute path is judged like any other (pymdownx accepts one that lands inside the base).
+        if (!isWithin(base, candidate) || candidate === base) {
           outside.push(candidate);
           continue;
         }

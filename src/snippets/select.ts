@@ -3,6 +3,8 @@
  * they ask for, with pymdownx.snippets 11.0's exact index arithmetic.
  */
 
+import { pyStrip } from './marker.ts';
+
 export type Selection =
   | { kind: 'whole' }
   | { kind: 'ranges'; ranges: Array<{ start: string | undefined; end: string | undefined }> }
@@ -21,16 +23,17 @@ export function parsePathSpec(spec: string): PathSpec {
   const m = SPEC.exec(spec);
   // The pattern always matches (the suffix is optional), so `m` is never null.
   const [, file = '', ranges, section] = m ?? [];
-  if (section) return { file: file.trim(), selection: { kind: 'section', name: section.slice(1) }, suffix: section };
-  if (ranges && ranges !== ':') {
+  if (section) return { file: pyStrip(file), selection: { kind: 'section', name: section.slice(1) }, suffix: section };
+  // A bare `f:` is a range too (the whole file), so dedent_subsections applies to it, as upstream.
+  if (ranges) {
     const groups = ranges.slice(1).split(',');
     const parsed = groups.map((g) => {
       const [start, end] = g.split(':');
       return { start: start === '' ? undefined : start, end: end === '' ? undefined : end };
     });
-    return { file: file.trim(), selection: { kind: 'ranges', ranges: parsed }, suffix: ranges };
+    return { file: pyStrip(file), selection: { kind: 'ranges', ranges: parsed }, suffix: ranges };
   }
-  return { file: file.trim(), selection: { kind: 'whole' }, suffix: ranges ?? '' };
+  return { file: pyStrip(file), selection: { kind: 'whole' }, suffix: ranges ?? '' };
 }
 
 /** A range bound that is not a number (pymdownx crashes with ValueError on these). */
@@ -69,11 +72,14 @@ export function selectRanges<T>(lines: T[], ranges: Array<{ start: string | unde
   return rangeIndexes(lines.length, ranges).map((i) => lines[i] as T);
 }
 
-/** textwrap.dedent: remove the common leading whitespace; whitespace-only lines become empty. */
+/**
+ * textwrap.dedent: remove the common leading spaces and tabs; lines of only spaces and tabs
+ * become empty. Only spaces and tabs count (a line of U+00A0 is text, as in Python).
+ */
 export function dedent(lines: string[]): string[] {
   let margin: string | undefined;
   for (const line of lines) {
-    if (line.trim() === '') continue;
+    if (/^[ \t]*$/.test(line)) continue;
     const indent = /^[ \t]*/.exec(line)?.[0] ?? '';
     if (margin === undefined) margin = indent;
     else {
@@ -83,5 +89,5 @@ export function dedent(lines: string[]): string[] {
     }
   }
   const cut = margin?.length ?? 0;
-  return lines.map((line) => (line.trim() === '' ? '' : line.slice(cut)));
+  return lines.map((line) => (/^[ \t]*$/.test(line) ? '' : line.slice(cut)));
 }

@@ -230,3 +230,33 @@ describe('dropTrailingEmptyLine (our MDX pages)', () => {
     assert.deepEqual(e.expandLines(['  --8<-- "nested.md"'], { file: page, dropTrailingEmptyLine: true }).lines, ['  before', '  A1', '  A2', '  after']);
   });
 });
+
+/** Counterexamples the engine fuzzer (engine.fuzz.test.ts) found, kept as plain regression tests. */
+describe('fuzz-found differences from pymdownx', () => {
+  test('a section asked of an empty file includes nothing, with a warning even under checkPaths (pymdownx looks only in non-empty files)', () => {
+    const result = expand('-8<-\nempty.md:s1\n--8<--\n');
+    assert.deepEqual(result.lines, ['']);
+    assert.deepEqual(result.diagnostics.map((d) => [d.code, d.severity]), [['SECTION_NOT_FOUND', 'warning']]);
+  });
+  test('block and inline paths are stripped as Python strips them: a U+0085 before the path is whitespace', () => {
+    const result = expand('-8<-\n\u0085a.md:1:1\n--8<--\n--8<-- "a.md:2:2\u0085"');
+    assert.deepEqual(result.lines, ['A1', 'A2']);
+    assert.deepEqual(result.diagnostics, []);
+  });
+  test('an absolute path that lands inside the base path is included (pymdownx accepts it)', () => {
+    const result = expand(`--8<-- "${tree.path('a.md')}:1:1"`);
+    assert.deepEqual(result.lines, ['A1']);
+    assert.deepEqual(result.diagnostics, []);
+  });
+  test('"file:" with dedentSubsections is dedented: a bare colon is a range', () => {
+    assert.deepEqual(expand('--8<-- "indented.py:"', { dedentSubsections: true }).lines, ['def f():', '    return 1', '']);
+    assert.deepEqual(expand('--8<-- "deep/inner.md:"', { dedentSubsections: true }).lines, ['A1', 'A2', '', '']);
+  });
+  test('an autoAppend diagnostic points at a line the page has, and says it comes from autoAppend', () => {
+    const result = expand('only line', { autoAppend: ['nope.md'], checkPaths: false });
+    const [d] = result.diagnostics;
+    assert.deepEqual([d?.location.file, d?.location.line, d?.location.column], [page, 1, 1]);
+    assert.match(d?.message ?? '', /autoAppend/);
+    assert.ok(result.origins.every((o) => o.file !== page || o.line === 1));
+  });
+});

@@ -4,7 +4,12 @@ import { dedent, parsePathSpec, selectRanges } from '../../../src/snippets/selec
 
 describe('parsePathSpec', () => {
   test('a plain file', () => assert.deepEqual(parsePathSpec('a.md'), { file: 'a.md', selection: { kind: 'whole' }, suffix: '' }));
-  test('a bare colon means the whole file', () => assert.equal(parsePathSpec('a.md:').selection.kind, 'whole'));
+  test('a bare colon is a range over the whole file (so dedent_subsections applies to it, as upstream)', () =>
+    assert.deepEqual(parsePathSpec('a.md:').selection, { kind: 'ranges', ranges: [{ start: undefined, end: undefined }] }));
+  test('the path is stripped like Python\'s str.strip: U+0085 and U+001F go, U+FEFF stays', () => {
+    assert.equal(parsePathSpec('\u0085a.md\u001f:2').file, 'a.md');
+    assert.equal(parsePathSpec('\ufeffa.md').file, '\ufeffa.md');
+  });
   test('start and end', () =>
     assert.deepEqual(parsePathSpec('a.md:3:8').selection, { kind: 'ranges', ranges: [{ start: '3', end: '8' }] }));
   test('only an end', () => assert.deepEqual(parsePathSpec('a.md::3').selection, { kind: 'ranges', ranges: [{ start: undefined, end: '3' }] }));
@@ -50,4 +55,6 @@ describe('dedent', () => {
   test('removes the common indentation and empties blank lines', () =>
     assert.deepEqual(dedent(['    a', '      b', '   ', '    c']), ['a', '  b', '', 'c']));
   test('tabs and spaces are not the same indentation', () => assert.deepEqual(dedent(['\ta', '    b']), ['\ta', '    b']));
+  test('only spaces and tabs are indentation: a line of U+00A0 is text and sets the margin to nothing (textwrap.dedent)', () =>
+    assert.deepEqual(dedent(['  a', '\u00a0', '  b']), ['  a', '\u00a0', '  b']));
 });
