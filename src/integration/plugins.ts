@@ -83,12 +83,12 @@ export function scissorsRehypePlugins({ root, check = false, markdown }: Pick<Pl
 }
 
 /** Shiki's configuration (Astro's `shikiConfig`). */
-export function scissorsShikiConfig(repository?: CodeFrameOptions['repository']): ShikiConfig {
+export function scissorsShikiConfig(repository?: CodeFrameOptions['repository'], markdown?: Pick<MarkdownOptions, 'lineNumbers'>): ShikiConfig {
   return {
     // The *-default GitHub themes meet WCAG AA contrast on our code background; the classic ones do not.
     themes: { light: 'github-light-default', dark: 'github-dark-default' },
     defaultColor: 'light-dark()',
-    transformers: [codeFrameTransformer({ repository }), codeAnnotationTransformer()],
+    transformers: [codeFrameTransformer({ repository, lineNumbers: markdown?.lineNumbers ?? false }), codeAnnotationTransformer()],
     langs: [],
     langAlias: {},
     theme: 'github-light-default',

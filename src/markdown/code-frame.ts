@@ -82,6 +82,8 @@ function fenceMeta(options: { meta?: unknown }): FenceMeta {
 export interface CodeFrameOptions {
   /** Where included files can be read online: their captions link there. */
   repository?: { url: string; branch: string };
+  /** Line numbers on every block, from 1 unless a fence says `linenums="N"` (pymdownx.highlight `linenums: true`). */
+  lineNumbers?: boolean;
 }
 
 /** `file` or `file#L3-L8` (what remark-snippets writes) as a caption and a link. */
@@ -106,7 +108,8 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
       node.properties.style = stripThemeVariables(node.properties.style);
     },
     line(node, line) {
-      const { highlighted, lineStart } = fenceMeta(this.options);
+      const { highlighted, lineStart: own } = fenceMeta(this.options);
+      const lineStart = own ?? (options.lineNumbers ? 1 : null);
       if (highlighted.has(line)) this.addClassToHast(node, 'highlighted');
       if (lineStart !== null) node.properties.dataLine = lineStart + line - 1;
       // Session transcripts: the prompt is shown but never copied or selected.
@@ -123,7 +126,8 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
     root(root: Root) {
       const pre = root.children.find((c): c is Element => c.type === 'element' && c.tagName === 'pre');
       if (!pre) return root;
-      const { pairs: meta, lineStart } = fenceMeta(this.options);
+      const { pairs: meta, lineStart: own } = fenceMeta(this.options);
+      const lineStart = own ?? (options.lineNumbers ? 1 : null);
       if (lineStart !== null) this.addClassToHast(pre, 'has-line-numbers');
       const bar: ElementContent[] = [];
       if (meta.title) bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-title'] }, children: [text(meta.title)] });

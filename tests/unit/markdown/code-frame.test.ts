@@ -8,13 +8,13 @@ before(async () => {
   shiki = await createHighlighter({ themes: ['github-light-default', 'github-dark-default'], langs: ['bash', 'console'] });
 });
 
-const render = (code: string, lang: string, meta: string) =>
+const render = (code: string, lang: string, meta: string, lineNumbers = false) =>
   shiki.codeToHtml(code, {
     lang,
     themes: { light: 'github-light-default', dark: 'github-dark-default' },
     defaultColor: 'light-dark()',
     meta: { __raw: meta },
-    transformers: [codeFrameTransformer({ repository: { url: 'https://github.com/o/r', branch: 'main' } })],
+    transformers: [codeFrameTransformer({ repository: { url: 'https://github.com/o/r', branch: 'main' }, lineNumbers })],
   });
 
 describe('fence meta', () => {
@@ -44,6 +44,13 @@ describe('code frame', () => {
     assert.match(html, /class="[^"]*has-line-numbers/);
     assert.deepEqual([...html.matchAll(/<span class="line[^"]*" data-line="(\d+)"/g)].map((m) => m[1]), ['5', '6', '7']);
     assert.deepEqual([...html.matchAll(/<span class="(line[^"]*)"/g)].map((m) => m[1]), ['line', 'line highlighted', 'line']);
+  });
+  test('line numbers on every block (pymdownx.highlight linenums: true); a fence\'s linenums sets the start', () => {
+    const all = render('a\nb', 'bash', '', true);
+    assert.match(all, /class="[^"]*has-line-numbers/);
+    assert.deepEqual([...all.matchAll(/data-line="(\d+)"/g)].map((m) => m[1]), ['1', '2']);
+    assert.deepEqual([...render('a\nb', 'bash', 'linenums="3"', true).matchAll(/data-line="(\d+)"/g)].map((m) => m[1]), ['3', '4']);
+    assert.doesNotMatch(render('a\nb', 'bash', ''), /data-line|has-line-numbers/);
   });
   test('session prompts are set apart so they are never copied', () => {
     assert.match(render('$ ls -la\nfile', 'console', ''), /<span class="line"><span class="prompt">\$ <\/span>/);
