@@ -12,6 +12,7 @@ import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
 import rehypeTaskLists from '../markdown/rehype-task-lists.ts';
 import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
 import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
+import remarkInlineHilite from '../markdown/remark-inline-hilite.ts';
 import remarkAdmonitions from '../markdown/remark-admonitions.ts';
 import remarkFigure from '../markdown/remark-figure.ts';
 import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
@@ -58,6 +59,7 @@ export function scissorsRemarkPlugins({ expander, root, check = false, site, bas
     [remarkMermaid, { fences: markdown?.diagramFences }],
     remarkHeadingAttributes,
     remarkAbbreviations,
+    remarkInlineHilite,
     remarkTabs,
     remarkAdmonitions,
     remarkFigure,

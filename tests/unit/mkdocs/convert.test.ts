@@ -129,6 +129,10 @@ describe('.md pages render as MkDocs Material did', () => {
     assert.equal(r.text, 'Text\n\n\n');
     assert.deepEqual(r.warnings.map((w) => w.line), [3]);
   });
+  test('inline highlighting (pymdownx.inlinehilite): #!lang and :::lang name the language; a shebang is left alone', async () => {
+    const html = await md('Use `#!python range(3)` or `:::js x()`, not `#!/bin/sh`.\n');
+    assert.match(html, /<code class="highlight language-python">range\(3\)<\/code> or <code class="highlight language-js">x\(\)<\/code>, not <code>#!\/bin\/sh<\/code>/);
+  });
   test('attr_list on inline elements reaches the HTML, and no braces are left in the text', async () => {
     const html = await md('!!! info "Add [**`x[all]`**](#){: .copyMe} now"\n\n**arn:1**{: .copyMe} `c`{.k} *e*{: #i }\n');
     assert.match(html, /<p class="admonition-title">Add <a href="#" class="copyMe"><strong><code>x\[all\]<\/code><\/strong><\/a> now<\/p>/);
