@@ -160,13 +160,7 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
       // Like Pygments' stripnl: an include's trailing empty line never shows as a blank last line.
       while (lines.length > 0 && (lines.at(-1) ?? '').trim() === '') lines.pop();
       node.value = lines.join('\n');
-      const sources = summariseSources(expansion.origins, page, (f, from, to) => markerGap(expander, f, from, to)).map((s) => ({ ...s, file: isUrl(s.file) ? s.file : path.relative(root, s.file) }));
-      if (sources.length > 0) {
-        (node.data ??= {}).snippetSources = sources;
-        // The code frame reads this from the meta string (Shiki sees meta, not mdast data).
-        const label = sources.map((s) => describeSource(s, expander)).join('; ').replaceAll('"', "'");
-        node.meta = [node.meta, `snippet-source="${label}"`].filter(Boolean).join(' ');
-      }
+      labelIncludedCode(node, expansion.origins, page, expander, root);
     }
 
     recordDependencies(page, dependencies);
@@ -175,6 +169,20 @@ export default function remarkSnippets(this: Processor, options: RemarkSnippetsO
     file.data.snippetDiagnostics = diagnostics;
     reportSnippetDiagnostics(file, diagnostics, { root, failOnError });
   };
+}
+
+/**
+ * Mark a code block whose lines (`origins`, one per line) came from included files: the
+ * sources on `node.data` and a `snippet-source` in its meta, which the code frame shows as
+ * "included from …". Used by both paths (MDX here, `.md` in remark-mkdocs).
+ */
+export function labelIncludedCode(node: Code, origins: LineOrigin[], page: string, expander: SnippetExpander, root: string): void {
+  const sources = summariseSources(origins, page, (f, from, to) => markerGap(expander, f, from, to)).map((s) => ({ ...s, file: isUrl(s.file) ? s.file : path.relative(root, s.file) }));
+  if (sources.length === 0) return;
+  (node.data ??= {}).snippetSources = sources;
+  // The code frame reads this from the meta string (Shiki sees meta, not mdast data).
+  const label = sources.map((s) => describeSource(s, expander)).join('; ').replaceAll('"', "'");
+  node.meta = [node.meta, `snippet-source="${label}"`].filter(Boolean).join(' ');
 }
 
 /**
@@ -201,14 +209,19 @@ function summariseSources(
 
 function describeSource(source: { file: string; startLine: number; endLine: number }, expander: SnippetExpander): string {
   if (isUrl(source.file)) return source.file;
-  let total = 0;
+  let lines: string[] = [];
   try {
-    total = expander.reader.read(path.resolve(expander.options.basePaths[0] ?? '.', source.file), expander.options.encoding).length;
+    lines = expander.reader.read(path.resolve(expander.options.basePaths[0] ?? '.', source.file), expander.options.encoding);
   } catch {
-    total = 0;
+    lines = [];
   }
-  const lastContentLine = total > 0 ? total - 1 : 0; // the trailing "" of a newline-terminated file
-  const whole = source.startLine === 1 && source.endLine >= lastContentLine;
+  // Section-marker lines are never shown, nor the trailing "" of a newline-terminated file:
+  // a run from the first shown line to the last one is the whole file.
+  let first = 1;
+  let last = lines.at(-1) === '' ? lines.length - 1 : lines.length;
+  while (first <= last && parseSectionMarker(lines[first - 1] ?? '')) first++;
+  while (last >= first && parseSectionMarker(lines[last - 1] ?? '')) last--;
+  const whole = source.startLine <= first && source.endLine >= last;
   return whole ? source.file : `${source.file}#L${source.startLine}-L${source.endLine}`;
 }
 

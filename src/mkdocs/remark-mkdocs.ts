@@ -11,6 +11,7 @@ import { walk } from '../markdown/walk.ts';
 import type { VFile } from 'vfile';
 import { recordDependencies } from '../integration/dependency-registry.ts';
 import { markIncludedNode, reportSnippetDiagnostics } from '../markdown/snippet-report.ts';
+import { labelIncludedCode } from '../markdown/remark-snippets.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
 import { splitFrontMatter } from '../markdown/front-matter.ts';
 import { convertMkdocs } from './convert.ts';
@@ -87,6 +88,16 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
 
     const tree = parse(converted.text, file) as Root;
     unlinkBareUrls(tree, converted.text);
+    // A code block filled from included files says where from, as in MDX pages ("included from …").
+    const convertedLines = converted.text.split('\n');
+    walk(tree, 'code', (node) => {
+      const start = node.position?.start.line;
+      if (!start) return;
+      const fenced = /^[ \t>]*(?:`{3,}|~{3,})/.test(convertedLines[start - 1] ?? '');
+      const first = fenced ? start + 1 : start;
+      const origins = node.value.split('\n').flatMap((_, k) => originOf(first + k) ?? []);
+      labelIncludedCode(node, origins, page, expander, root);
+    });
     // Like Pygments' stripnl in MkDocs: blank lines at either end of a code block are not shown
     // (an included file's trailing empty line would otherwise be one).
     walk(tree, 'code', (node) => {
