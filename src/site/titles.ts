@@ -8,12 +8,17 @@ import path from 'node:path';
 
 const cache = new Map<string, { mtimeMs: number; title: string }>();
 
-/** `core/event_handler/api_gateway.md` → `Api gateway` (MkDocs' rule for untitled pages). */
+/**
+ * `core/event_handler/api_gateway.md` → `Api gateway`, MkDocs' rule for untitled pages: each `-`
+ * and `_` becomes a space, and an all-lower-case name is capitalised like Python's
+ * str.capitalize (so `_private.md` stays `private`: its first character was the space).
+ */
 export function titleFromFileName(source: string): string {
   let name = path.posix.basename(source).replace(/\.[^.]+$/, '');
   if (/^(index|README)$/i.test(name)) name = path.posix.basename(path.posix.dirname(source)) || 'Home';
-  const words = name.replace(/[-_]+/g, ' ').trim();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  let words = name.replaceAll('-', ' ').replaceAll('_', ' ');
+  if (words.toLowerCase() === words) words = words.charAt(0).toUpperCase() + words.slice(1);
+  return words.replace(/\s+/g, ' ').trim();
 }
 
 /** The text of a Markdown heading line, without closing hashes, attribute lists or inline markup. */

@@ -44,6 +44,9 @@ describe('titles and navigation', () => {
     assert.equal(titleFromSource('Just text\n'), undefined);
     assert.equal(titleFromFileName('core/event_handler/api_gateway.md'), 'Api gateway');
     assert.equal(titleFromFileName('tutorial/index.md'), 'Tutorial');
+    // As MkDocs: a leading underscore becomes a space, so nothing is capitalised; mixed case is kept.
+    assert.equal(titleFromFileName('core/_openapi_customization_metadata.md'), 'openapi customization metadata');
+    assert.equal(titleFromFileName('AWS-setup.md'), 'AWS setup');
   });
 
   test('nav: sections, titles from the page, index pages, links, shadowed pages at their URL; pages outside it listed', () => {
