@@ -50,7 +50,8 @@ type Node =
 // has the classes `-` and `note`, and `???-note` the class `-note`); classes are lower-cased.
 const ADMONITION = /^!!! ?([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)(?: +"(.*)")? *$/u;
 const DETAILS = /^\?{3}(\+)? ?(?:([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)?(?: +"(.*)")|([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)) *$/u;
-const TAB = /^===([+!]?)[ \t]+"(.*)"[ \t]*$/;
+// pymdownx.tabbed: `+` selects the tab, `!` starts a new set, both may be given (`+!`, `!+`).
+const TAB = /^===(\+!|!\+|\+|!)? +"(.*)" *$/;
 const FENCE = /^([ \t]*)(`{3,}|~{3,})/;
 
 /** Python-Markdown expands every tab of the page (after snippets) to 4-column stops. */
@@ -166,11 +167,11 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
     if (tab) {
       const [, flag = '', label = ''] = tab;
       const { body, next } = takeBody(lines, i + 1);
-      if (!currentTabs || flag === '!') {
+      if (!currentTabs || flag.includes('!')) {
         currentTabs = { kind: 'tabs', tabs: [] };
         nodes.push(currentTabs);
       }
-      currentTabs.tabs.push({ label, selected: flag === '+', children: parseBlocks(body, warnings), open: line });
+      currentTabs.tabs.push({ label, selected: flag.includes('+'), children: parseBlocks(body, warnings), open: line });
       i = next;
       // Blank lines between tabs keep the set together.
       while (i < lines.length && isBlank(lines[i]?.text ?? '') && TAB.test(lines[i + 1]?.text ?? '')) i++;
@@ -325,6 +326,7 @@ function stripComments(lines: Line[], warnings: ConvertWarning[]): Line[] {
   const out: Line[] = [];
   let inFence: string | null = null;
   let inComment = false;
+  let commentStart = 1;
   for (const line of lines) {
     const fence = FENCE.exec(line.text);
     if (!inComment && fence) {
@@ -350,12 +352,14 @@ function stripComments(lines: Line[], warnings: ConvertWarning[]): Line[] {
     if (start >= 0) {
       text = text.slice(0, start);
       inComment = true;
+      commentStart = line.n;
     }
     // A line that held only a comment disappears; otherwise keep what is left.
     if (text.trim() === '' && line.text.trim() !== '') continue;
     out.push({ n: line.n, text });
   }
-  if (inComment) warnings.push({ line: lines.at(-1)?.n ?? 1, message: 'An HTML comment is never closed: the rest of the page was dropped with it.' });
+  // Reported where the comment opens: that is the line to fix.
+  if (inComment) warnings.push({ line: commentStart, message: 'An HTML comment is never closed: the rest of the page was dropped with it.' });
   return out;
 }
 
@@ -389,7 +393,9 @@ function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
     if (center) {
       const caption = inner.map((l) => /^\s*<(i|em)>(.*)<\/\1>\s*$/i.exec(l.text)).find(Boolean);
       const image = inner.find((l) => /^\s*!\[/.test(l.text));
-      if (image && caption) {
+      // A figure only when the block holds nothing else, or the rest would be lost.
+      const onlyFigure = inner.every((l) => l === image || isBlank(l.text) || /^\s*<(i|em)>(.*)<\/\1>\s*$/i.test(l.text));
+      if (image && caption && onlyFigure) {
         out.push({ n: line.n, text: `${indent}${HTML_FENCE}figure[*${caption[2]}*]` }, { n: image.n, text: indent + image.text.trim() }, { n: lines[end]?.n ?? line.n, text: `${indent}${HTML_FENCE}` });
       } else {
         out.push({ n: line.n, text: `${indent}${HTML_FENCE}center` }, ...inner, { n: lines[end]?.n ?? line.n, text: `${indent}${HTML_FENCE}` });

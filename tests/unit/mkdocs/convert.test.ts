@@ -70,6 +70,7 @@ describe('convertMkdocs: tabs', () => {
       '::::tabs\n:::tab[One]\n1\n:::\n:::tab[Two]\n2\n:::\n::::\n::::tabs\n:::tab[Three]\n3\n:::\n::::',
     );
     assert.match(convert('=== "A"\n    a\n===+ "B"\n    b'), /:::tab\[B\]\{selected\}/);
+    assert.equal(convert('=== "A"\n    a\n\n===!+ "B"\n    b'), '::::tabs\n:::tab[A]\na\n:::\n::::\n::::tabs\n:::tab[B]{selected}\nb\n:::\n::::');
   });
 });
 
