@@ -110,6 +110,7 @@ async function check(args: string[]): Promise<number> {
   });
   const chosen = values.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human');
   if (!['human', 'json', 'github', 'sarif'].includes(chosen)) return fail(`unknown format "${chosen}"`);
+  if (positionals.length > 1) return fail(`check takes one PATH, got ${positionals.join(' ')}`);
   const site = await readSite(positionals[0]);
   const started = performance.now();
   const external = site.check.external;
@@ -175,7 +176,8 @@ export async function main(argv: string[]): Promise<number> {
     if (error instanceof SiteNotFoundError || error instanceof MkdocsConfigError) return fail(error.message);
     if (error instanceof Error && 'code' in error && error.code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return fail(`${error.message}\n\n${USAGE}`);
     // Astro has printed its own error with the file and line; say which command failed.
-    process.stderr.write(`scissors: ${command} failed: ${error instanceof Error ? error.message : String(error)}\n`);
-    return 1;
+    process.stderr.write(`scissors: ${command} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+    // A check that could not run is not a verdict on the site (2); a build that failed is (1).
+    return command === 'check' ? 2 : 1;
   }
 }
