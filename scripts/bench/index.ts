@@ -1,7 +1,9 @@
 /**
- * `npm run bench [snippets|dev-reload|build|check|weight …]`: runs the benchmarks (all by
- * default), prints a table and writes bench-results/latest.json with the machine they ran on.
- * The machine is noisy: compare ratios taken in the same run.
+ * `npm run bench [security500|corpus|corpus10|dev-corpus|scale|incremental|snippets|dev-reload|build|check|weight …]`:
+ * runs the benchmarks (all by default), prints a table and writes bench-results/latest.json with
+ * the machine they ran on. The first four measure MkDocs Material side by side in the same run
+ * (compare.ts; installed from Debian when missing and run as root, see mkdocs.ts). The machine
+ * is noisy: compare ratios taken in the same run.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +12,10 @@ import path from 'node:path';
 import { runCheck } from '../../src/check/run.ts';
 import { createExpander, parseScissorsOptions } from '../../src/integration/index.ts';
 import { runBuildBench, type BuildBench } from './build.ts';
+import { corpusCopy, mkdocsBuild, scissorsBuild, scissorsInstall, securitySites, sideBySide, tmp, type SideBySide } from './compare.ts';
+import { DEV_EXAMPLE, DEV_PAGE, runDevCorpusBench } from './dev-corpus.ts';
+import { runIncrementalBench, runScaleBench } from './scale.ts';
+import { DEBIAN_ADAPTATIONS, ensureMkdocs } from './mkdocs.ts';
 import { runDevReloadBench } from './dev-reload.ts';
 import { runSnippetBench } from './snippets.ts';
 import { fmt, summarise } from './stats.ts';
@@ -21,6 +27,85 @@ const want = (name: string) => wanted.size === 0 || wanted.has(name);
 const results: Record<string, unknown> = {};
 const rows: Array<[string, string, string]> = [];
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+const sideRow = (r: SideBySide, target: string) => {
+  const s = r.scissors;
+  rows.push([
+    `${r.name}: Scissors / MkDocs`,
+    `${fmt(r.ratio, 2)}× (Scissors ${fmt(s.seconds.median, 1)} s (${fmt(s.seconds.min, 1)}–${fmt(s.seconds.max, 1)}), MkDocs ${fmt(r.mkdocs.seconds.median, 1)} s (${fmt(r.mkdocs.seconds.min, 1)}–${fmt(r.mkdocs.seconds.max, 1)}))`,
+    `${target}; ${s.seconds.runs} interleaved rounds`,
+  ]);
+  rows.push([
+    `${r.name}: details`,
+    `Scissors loader ${fmt(s.loaderSeconds.median, 1)} s, ${s.pages} pages, search ${s.searchPages} pages, peak ${fmt(s.peakMiB.median)} MiB; MkDocs ${r.mkdocs.pages} pages, peak ${fmt(r.mkdocs.peakMiB.median)} MiB`,
+    '',
+  ]);
+};
+
+const wantsMkdocs = ['security500', 'corpus', 'corpus10', 'dev-corpus'].some(want);
+if (wantsMkdocs) {
+  results.mkdocsVersion = ensureMkdocs(log);
+  results.mkdocsAdaptations = DEBIAN_ADAPTATIONS.map(([, , why]) => why);
+  log(`${results.mkdocsVersion as string}; the corpus's mkdocs.yml is adapted for it only: ${(results.mkdocsAdaptations as string[]).join('; ')}`);
+  const install = scissorsInstall(tmp('install'));
+  const rounds = Number(process.env.BENCH_ROUNDS ?? 3);
+  try {
+    if (want('security500')) {
+      log(`500 Security pages, Scissors vs MkDocs (warm-up, then ${rounds} interleaved rounds)…`);
+      const sc = tmp('security-scissors');
+      const mk = tmp('security-mkdocs');
+      securitySites(sc, mk, 500);
+      const r = await sideBySide('500 Security pages', rounds, () => scissorsBuild(sc, sc, path.join(sc, 'dist')), () => mkdocsBuild(mk, path.join(mk, 'site')), { scissors: path.join(sc, 'dist'), mkdocs: path.join(mk, 'site') });
+      results.security500 = r;
+      sideRow(r, 'target ≤ 0.4×');
+      fs.rmSync(sc, { recursive: true, force: true });
+      fs.rmSync(mk, { recursive: true, force: true });
+    }
+    for (const [name, copies] of [['corpus', 1], ['corpus10', 10]] as const) {
+      if (!want(name)) continue;
+      log(`Powertools corpus${copies > 1 ? ` ×${copies}` : ''}, Scissors vs MkDocs (${copies > 1 ? 'no warm-up' : 'warm-up'}, then ${rounds} interleaved rounds)…`);
+      const sc = corpusCopy(tmp(`${name}-scissors`), copies, false);
+      const mk = corpusCopy(tmp(`${name}-mkdocs`), copies, true);
+      // Inside the install: Astro's prerender chunks in the output folder resolve packages from there.
+      const outS = path.join(install, `out-${name}`);
+      const outM = tmp(`${name}-mkdocs-out`);
+      const r = await sideBySide(copies > 1 ? `Powertools corpus ×${copies}` : 'Powertools corpus', rounds, () => scissorsBuild(install, sc, outS), () => mkdocsBuild(mk, outM), { scissors: outS, mkdocs: outM }, copies === 1);
+      results[name] = r;
+      sideRow(r, copies > 1 ? 'target ≤ 0.5×, peak ≤ 1 GB' : 'target ≤ 1×, peak ≤ 1 GB');
+      for (const d of [sc, mk, outS, outM]) fs.rmSync(d, { recursive: true, force: true });
+    }
+    if (want('dev-corpus')) {
+      log(`scissors dev on the corpus: first page, then 10 edits of ${DEV_EXAMPLE}…`);
+      const sc = corpusCopy(tmp('dev-scissors'), 1, false);
+      const mk = corpusCopy(tmp('dev-mkdocs'), 1, true);
+      const r = await runDevCorpusBench(install, sc, mk);
+      results.devCorpus = r;
+      rows.push(['corpus dev: first page served', `${fmt(r.firstPageMs)} ms after start (mkdocs serve: ${fmt(r.mkdocsServeFirstPageMs)} ms)`, `target ≤ 3000 ms; ${DEV_PAGE}`]);
+      rows.push(['corpus dev: included example edit → served', `median ${fmt(r.editServeMs.median)} ms, worst ${fmt(r.editServeMs.max)} ms`, `target ≤ 150 ms median; ${r.edits} edits`]);
+      fs.rmSync(sc, { recursive: true, force: true });
+      fs.rmSync(mk, { recursive: true, force: true });
+    }
+  } finally {
+    fs.rmSync(install, { recursive: true, force: true });
+  }
+}
+
+if (want('scale')) {
+  log('scale: 100 / 1 000 / 10 000 generated pages, one build each (scissors build, Pagefind included)…');
+  const r = await runScaleBench([100, 1000, 10_000], log);
+  results.scale = r;
+  for (const s of r.sizes) {
+    rows.push([`scale ${s.pages} pages`, `${fmt(s.seconds, 1)} s, ${fmt((s.seconds * 1000) / s.pages, 1)} ms/page, peak ${fmt(s.peakMiB)} MiB`, `loader ${fmt(s.loaderSeconds, 1)} s, Pagefind ${fmt(s.pagefindSeconds, 1)} s (${fmt((s.pagefindSeconds * 1000) / s.pages, 1)} ms/page)`]);
+  }
+  rows.push(['scale 10 000 / 1 000', `${fmt(r.ratio, 2)}×`, 'target ≤ 10×, peak ≤ 1.5 GB']);
+}
+
+if (want('incremental')) {
+  log('incremental: 1000 generated pages, cold build then one included file edited…');
+  const r = await runIncrementalBench(1000, log);
+  results.incremental = r;
+  rows.push(['incremental 1000 pages: one-file rebuild / cold', `${fmt(r.ratio, 2)} (cold ${fmt(r.coldSeconds.median, 1)} s, rebuild ${fmt(r.warmSeconds.median, 1)} s)`, `target ≤ 0.25; ${r.log}`]);
+}
 
 if (want('snippets')) {
   log('snippet expansion…');

@@ -15,8 +15,10 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { slug as githubSlug } from 'github-slugger';
 import type { Pluggable, PluggableList } from 'unified';
+import { dependenciesOf, recordDependencies } from './dependency-registry.ts';
 import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
+import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
 import { pageFor, sitePages } from '../site/pages.ts';
 
@@ -98,6 +100,16 @@ async function siteMdxRenderer(context: LoaderContext, root: string) {
   });
 }
 
+/** The site's snippet base paths, absolute (the site model astro.config.mjs published). */
+function snippetBasePaths(root: string): string[] {
+  try {
+    const site = JSON.parse(process.env.SCISSORS_SITE_JSON ?? '{}') as { root?: string; snippets?: { basePaths?: string[] } };
+    return (site.snippets?.basePaths ?? ['.']).map((b) => path.resolve(site.root ?? root, b));
+  } catch {
+    return [root];
+  }
+}
+
 /** A parse error names the page (micromark's messages carry only the line and column). */
 function located(error: unknown, filePath: string): unknown {
   if (!(error instanceof Error) || error.message.includes(filePath)) return error;
@@ -141,6 +153,20 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
       const renderMdx = await siteMdxRenderer(context, root);
       const htmlStore = new PageHtmlWriter(fileURLToPath(context.config.cacheDir));
+      // Pages unchanged since the last build, with every file they read, are reused (render-cache.ts).
+      const cache = renderCacheEnabled()
+        ? RenderCache.open(
+            path.join(fileURLToPath(context.config.cacheDir), 'scissors-render-cache'),
+            renderCacheKey({
+              packageRoot: path.resolve(import.meta.dirname, '../..'),
+              siteJson: process.env.SCISSORS_SITE_JSON ?? '',
+              markdown: context.config.markdown,
+              docsDir: baseDir,
+              contentFolders: [...new Set([path.join(root, 'overrides/.icons'), path.join(baseDir, 'overrides/.icons')])],
+            }),
+            { basePaths: snippetBasePaths(root) },
+          )
+        : undefined;
       const ids = new Map<string, string>();
       let modules = 0;
       for (const relative of files) {
@@ -155,10 +181,18 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         if (clash) throw new Error(`scissors: ${filePath} and ${clash} both have the id "${id}"`);
         ids.set(id, filePath);
         const data = await context.parseData({ id, data: frontmatter, filePath });
+        const cached = cache?.lookup(relative, text);
+        if (cached) {
+          for (const warning of cached.warnings) console.warn(warning);
+          recordDependencies(absolute, cached.dependencies);
+          const metadata: StoredPageMetadata = { headings: cached.headings, frontmatter: cached.frontmatter, scissorsHtml: htmlStore.add(cached.html) };
+          context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
+          continue;
+        }
         if (relative.endsWith('.md')) {
           // Markdown pages: Astro's own Markdown renderer, which runs the site's processor. Their
           // HTML goes beside the store too, unless Astro must still resolve images in it.
-          const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) });
+          const { value: rendered, warnings } = await capturingWarnings(() => context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) }));
           const imagePaths = rendered.metadata?.imagePaths ?? [];
           if (imagePaths.length > 0) {
             context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
@@ -166,12 +200,15 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
             const { headings = [], frontmatter: pluginFrontmatter = {} } = rendered.metadata ?? {};
             const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(rendered.html) };
             context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
+            cache?.store(relative, text, dependenciesOf(absolute), { html: rendered.html, headings, frontmatter: pluginFrontmatter, warnings });
           }
           continue;
         }
-        const result = await renderMdx(content, absolute, frontmatter).catch((error: unknown) => {
-          throw located(error, filePath);
-        });
+        const { value: result, warnings } = await capturingWarnings(() =>
+          renderMdx(content, absolute, frontmatter).catch((error: unknown) => {
+            throw located(error, filePath);
+          }),
+        );
         if (result.kind === 'needs-runtime') {
           modules++;
           context.logger.info(`${filePath} ${result.reason}: rendered as an MDX module`);
@@ -181,8 +218,14 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const { html, headings, frontmatter: pluginFrontmatter } = result.page;
         const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(html) };
         context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
+        cache?.store(relative, text, dependenciesOf(absolute), { html, headings, frontmatter: pluginFrontmatter, warnings });
       }
       htmlStore.finish();
+      if (cache) {
+        cache.save();
+        const skipped = cache.uncacheable ? ` (${cache.uncacheable} not cacheable: URL includes or files changed during the build)` : '';
+        context.logger.info(`render cache: ${ids.size - modules - cache.reused} pages rendered, ${cache.reused} reused${skipped}`);
+      }
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       context.logger.info(`rendered ${ids.size - modules} pages to HTML in ${seconds} s; ${modules} as MDX modules`);

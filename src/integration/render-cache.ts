@@ -1,0 +1,301 @@
+/**
+ * The docs loader's on-disk render cache: a build reuses a page's HTML from the last build only
+ * when nothing it was rendered from has changed. A cached page is keyed by
+ *
+ * - the build key (`renderCacheKey`): the Scissors version (package version and a hash of its
+ *   source, astro.config.mjs and the lock file), the Node version, the site model (Markdown and
+ *   snippet options, URLs, nav), Astro's Markdown settings and the plugins with their options,
+ *   the list of files in the docs folder (links to pages and files depend on which exist) and
+ *   the content of custom icon folders; any change there re-renders every page;
+ * - the page's own text (front matter included);
+ * - every file it read through snippets, nested includes and auto_append ones included, by
+ *   content hash, and every path looked for and missing (a file that appears there re-renders
+ *   the page). A page that included a URL, or whose dependency changed during the build, is
+ *   not cached.
+ *
+ * The HTML is stored with its SHA-256, checked when read: a damaged cache re-renders, never
+ * serves garbage. `SCISSORS_RENDER_CACHE=off` turns the cache off (read and write).
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+
+const FORMAT = 1;
+const INDEX = 'index.json';
+
+export const renderCacheEnabled = () => process.env.SCISSORS_RENDER_CACHE !== 'off';
+
+const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+
+/** What the loader keeps of a rendered page. */
+export interface CachedPage {
+  html: string;
+  headings: MarkdownHeading[];
+  frontmatter: Record<string, unknown>;
+  /** Warnings printed while it rendered, printed again when it is reused. */
+  warnings: string[];
+}
+
+interface Entry {
+  page: string;
+  /** [absolute path, content hash or null when missing]. */
+  deps: Array<[string, string | null]>;
+  htmlHash: string;
+  start: number;
+  length: number;
+  headings: MarkdownHeading[];
+  frontmatter: Record<string, unknown>;
+  warnings: string[];
+}
+
+interface IndexFile {
+  format: number;
+  key: string;
+  blob: string;
+  entries: Record<string, Entry>;
+}
+
+const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
+
+/** Files of a folder, recursively, as sorted paths relative to it (none when it does not exist). */
+function listFiles(dir: string): string[] {
+  try {
+    return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
+      .filter((d) => d.isFile() || d.isSymbolicLink())
+      .map((d) => path.relative(dir, path.join(d.parentPath, d.name)).split(path.sep).join('/'))
+      .sort();
+  } catch {
+    return [];
+  }
+}
+
+let versionHash: string | undefined;
+
+/**
+ * The Scissors version: package.json's version, and a hash of every file under src/, of
+ * astro.config.mjs and of package-lock.json (the plugins' dependencies). Computed once a process.
+ */
+export function scissorsVersionHash(packageRoot: string): string {
+  if (versionHash) return versionHash;
+  const hash = createHash('sha256');
+  const read = (file: string) => {
+    try {
+      return fs.readFileSync(file);
+    } catch {
+      return Buffer.from('<missing>');
+    }
+  };
+  const version = (JSON.parse(read(path.join(packageRoot, 'package.json')).toString()) as { version?: string }).version ?? '';
+  hash.update(`version\0${version}\0`);
+  for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(`${file}\0`).update(read(path.join(packageRoot, file))).update('\0');
+  for (const file of listFiles(path.join(packageRoot, 'src'))) hash.update(`src/${file}\0`).update(read(path.join(packageRoot, 'src', file))).update('\0');
+  versionHash = hash.digest('hex');
+  return versionHash;
+}
+
+/** JSON for anything: functions by their source, cycles and native state cut, key order kept. */
+export function stableDescription(value: unknown): string {
+  const seen = new WeakSet<object>();
+  const walk = (v: unknown, depth: number): unknown => {
+    if (typeof v === 'function') return `[function ${v.name}] ${v.toString()}`;
+    if (typeof v === 'bigint' || typeof v === 'symbol') return String(v);
+    if (v === null || typeof v !== 'object') return v;
+    if (v instanceof RegExp) return `[regexp ${v.toString()}]`;
+    if (v instanceof URL) return v.href;
+    if (depth > 8) return '[deep]';
+    if (seen.has(v)) return '[cycle]';
+    seen.add(v);
+    try {
+      if (Array.isArray(v)) return v.map((x) => walk(x, depth + 1));
+      // Maps and Sets are state (caches, counters), not options.
+      if (v instanceof Map || v instanceof Set || v instanceof WeakMap || v instanceof WeakSet) return `[${v.constructor.name}]`;
+      const out: Record<string, unknown> = {};
+      for (const k of Object.keys(v).sort()) out[k] = walk((v as Record<string, unknown>)[k], depth + 1);
+      return out;
+    } finally {
+      seen.delete(v);
+    }
+  };
+  return JSON.stringify(walk(value, 0)) ?? 'undefined';
+}
+
+export interface RenderCacheKeyParts {
+  packageRoot: string;
+  /** The site model as JSON (astro.config.mjs publishes it in the environment). */
+  siteJson: string;
+  /** Astro's Markdown settings (processor and plugins included). */
+  markdown: unknown;
+  /** The docs folder: which files exist there is part of every page's links. */
+  docsDir: string;
+  /** Folders whose files' content every page may read (custom icons). */
+  contentFolders: string[];
+}
+
+export function renderCacheKey(parts: RenderCacheKeyParts): string {
+  const hash = createHash('sha256');
+  hash.update(`format ${FORMAT}\0node ${process.version}\0scissors ${scissorsVersionHash(parts.packageRoot)}\0`);
+  hash.update(`site\0${parts.siteJson}\0markdown\0${stableDescription(parts.markdown)}\0`);
+  hash.update(`docs\0${listFiles(parts.docsDir).join('\n')}\0`);
+  for (const folder of parts.contentFolders) {
+    for (const file of listFiles(folder)) {
+      hash.update(`${folder}/${file}\0`);
+      try {
+        hash.update(fs.readFileSync(path.join(folder, file)));
+      } catch {
+        hash.update('<unreadable>');
+      }
+      hash.update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+export class RenderCache {
+  readonly dir: string;
+  readonly key: string;
+  reused = 0;
+  rendered = 0;
+  /** Why pages were not stored (URL includes, files changed during the build). */
+  uncacheable = 0;
+  private readonly old: Map<string, Entry>;
+  private readonly oldBlob: Buffer | undefined;
+  private readonly next = new Map<string, { entry: Entry; html: Buffer }>();
+  private readonly fileHashes = new Map<string, { hash: string | null; mtimeMs: number }>();
+  private readonly startedMs = Date.now();
+  private readonly basePaths: string[];
+
+  private constructor(dir: string, key: string, old: Map<string, Entry>, oldBlob: Buffer | undefined, basePaths: string[]) {
+    this.dir = dir;
+    this.key = key;
+    this.old = old;
+    this.oldBlob = oldBlob;
+    this.basePaths = basePaths.map((b) => {
+      try {
+        return fs.realpathSync(b);
+      } catch {
+        return path.resolve(b);
+      }
+    });
+  }
+
+  /** The cache in `dir`, empty when it is missing, unreadable or made under another key. */
+  static open(dir: string, key: string, options: { basePaths?: string[] } = {}): RenderCache {
+    const basePaths = options.basePaths ?? [];
+    try {
+      const index = JSON.parse(fs.readFileSync(path.join(dir, INDEX), 'utf8')) as IndexFile;
+      if (index.format !== FORMAT || index.key !== key || path.basename(index.blob) !== index.blob) throw new Error('another key');
+      const blob = fs.readFileSync(path.join(dir, index.blob));
+      return new RenderCache(dir, key, new Map(Object.entries(index.entries)), blob, basePaths);
+    } catch {
+      return new RenderCache(dir, key, new Map(), undefined, basePaths);
+    }
+  }
+
+  /** The content hash of a file as it is now (null: missing), once per build. */
+  private fileState(file: string): { hash: string | null; mtimeMs: number } {
+    let state = this.fileHashes.get(file);
+    if (!state) {
+      try {
+        const stat = fs.statSync(file);
+        state = stat.isFile() ? { hash: sha256(fs.readFileSync(file)), mtimeMs: stat.mtimeMs } : { hash: `[${stat.isDirectory() ? 'directory' : 'other'}]`, mtimeMs: stat.mtimeMs };
+      } catch {
+        state = { hash: null, mtimeMs: 0 };
+      }
+      this.fileHashes.set(file, state);
+    }
+    return state;
+  }
+
+  /** The page as last rendered, if its text and every file it read are unchanged. */
+  lookup(page: string, text: string): (CachedPage & { dependencies: string[] }) | undefined {
+    const entry = this.old.get(page);
+    if (!entry || !this.oldBlob || entry.page !== sha256(text)) return undefined;
+    for (const [file, hash] of entry.deps) if (this.fileState(file).hash !== hash) return undefined;
+    if (entry.start + entry.length > this.oldBlob.length) return undefined;
+    const bytes = this.oldBlob.subarray(entry.start, entry.start + entry.length);
+    if (sha256(bytes) !== entry.htmlHash) return undefined;
+    this.next.set(page, { entry, html: Buffer.from(bytes) });
+    this.reused++;
+    return { html: bytes.toString('utf8'), headings: entry.headings, frontmatter: entry.frontmatter, warnings: entry.warnings, dependencies: entry.deps.map(([file]) => file) };
+  }
+
+  /** Keep a page just rendered from `text`, which read `dependencies` (absolute paths, found or not). */
+  store(page: string, text: string, dependencies: Iterable<string>, rendered: CachedPage): void {
+    this.rendered++;
+    const deps: Array<[string, string | null]> = [];
+    for (const file of [...new Set([...dependencies].flatMap((d) => [d, ...this.shadowing(d)]))].sort()) {
+      if (isUrl(file)) {
+        this.uncacheable++;
+        return;
+      }
+      const state = this.fileState(file);
+      // Changed while this build ran: what the render read may not be what is hashed now.
+      if (state.mtimeMs >= this.startedMs - 1) {
+        this.uncacheable++;
+        return;
+      }
+      deps.push([file, state.hash]);
+    }
+    const html = Buffer.from(rendered.html, 'utf8');
+    const entry: Entry = {
+      page: sha256(text),
+      deps,
+      htmlHash: sha256(html),
+      start: 0,
+      length: html.length,
+      headings: rendered.headings,
+      frontmatter: rendered.frontmatter,
+      warnings: rendered.warnings,
+    };
+    this.next.set(page, { entry, html });
+  }
+
+  /**
+   * Where a file found under a later snippet base path would have been found first: the engine
+   * reports the paths it tried only for files it did not find, and a file created in an earlier
+   * base path would change what the page includes.
+   */
+  private shadowing(file: string): string[] {
+    if (isUrl(file)) return [];
+    const k = this.basePaths.findIndex((b) => file.startsWith(b + path.sep));
+    if (k <= 0) return [];
+    const relative = path.relative(this.basePaths[k] as string, file);
+    return this.basePaths.slice(0, k).map((b) => path.join(b, relative));
+  }
+
+  /** Write this build's pages (only them: deleted pages leave the cache), replacing the last. */
+  save(): void {
+    fs.mkdirSync(this.dir, { recursive: true });
+    const blobName = `pages-${process.pid}-${Date.now()}.bin`;
+    const chunks: Buffer[] = [];
+    const entries: Record<string, Entry> = {};
+    let size = 0;
+    for (const [page, { entry, html }] of [...this.next].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+      entries[page] = { ...entry, start: size, length: html.length };
+      chunks.push(html);
+      size += html.length;
+    }
+    fs.writeFileSync(path.join(this.dir, blobName), Buffer.concat(chunks, size));
+    const index: IndexFile = { format: FORMAT, key: this.key, blob: blobName, entries };
+    const tmp = path.join(this.dir, `${INDEX}.${process.pid}.tmp`);
+    fs.writeFileSync(tmp, JSON.stringify(index));
+    fs.renameSync(tmp, path.join(this.dir, INDEX));
+    for (const f of fs.readdirSync(this.dir)) if (f.startsWith('pages-') && f !== blobName) fs.rmSync(path.join(this.dir, f), { force: true });
+  }
+}
+
+/** Run `render` with console.warn captured (and still printed): the warnings a cached page replays. */
+export async function capturingWarnings<T>(render: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+  const warnings: string[] = [];
+  const original = console.warn;
+  console.warn = (...args: unknown[]) => {
+    warnings.push(args.map((a) => (typeof a === 'string' ? a : String(a))).join(' '));
+    original.apply(console, args);
+  };
+  try {
+    return { value: await render(), warnings };
+  } finally {
+    console.warn = original;
+  }
+}

@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { test } from 'node:test';
+import { RenderCache, renderCacheKey, stableDescription, type CachedPage } from '../../../src/integration/render-cache.ts';
+import { tempTree } from '../../helpers/tmp.ts';
+
+const page = (html: string): CachedPage => ({ html, headings: [{ depth: 2, slug: 'a', text: 'A' }], frontmatter: { title: 'T' }, warnings: ['a warning'] });
+
+/** Files written before the cache opens: a build never reuses what changed while it ran. */
+function setup(files: Record<string, string>) {
+  const tree = tempTree(files);
+  const past = new Date(Date.now() - 60_000);
+  for (const f of Object.keys(files)) fs.utimesSync(tree.path(f), past, past);
+  return tree;
+}
+
+/** One build: open, let `use` look up and store, save. */
+function build(dir: string, use: (cache: RenderCache) => void, key = 'k', basePaths: string[] = []): RenderCache {
+  const cache = RenderCache.open(dir, key, { basePaths });
+  use(cache);
+  cache.save();
+  return cache;
+}
+
+test('a page is reused while its text and every file it read are unchanged', () => {
+  const t = setup({ 'a.md': 'A', 'b.md': 'B' });
+  const cacheDir = t.path('cache');
+  try {
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md'), t.path('b.md')], page('<p>1</p>')));
+    build(cacheDir, (c) => assert.deepEqual(c.lookup('p.mdx', 'text'), { ...page('<p>1</p>'), dependencies: [t.path('a.md'), t.path('b.md')] }));
+    // Another text, another key: misses.
+    build(cacheDir, (c) => {
+      assert.equal(c.lookup('p.mdx', 'other text'), undefined);
+      c.store('p.mdx', 'text', [t.path('a.md'), t.path('b.md')], page('<p>1</p>'));
+    });
+    assert.equal(RenderCache.open(cacheDir, 'another key').lookup('p.mdx', 'text'), undefined);
+    fs.writeFileSync(t.path('b.md'), 'B changed');
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a path looked for and missing invalidates the page when the file appears; a deleted file too', () => {
+  const t = setup({ 'a.md': 'A' });
+  const cacheDir = t.path('cache');
+  try {
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md'), t.path('missing.md')], page('x')));
+    assert.ok(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'));
+    fs.writeFileSync(t.path('missing.md'), 'now here');
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'), undefined);
+    fs.rmSync(t.path('missing.md'));
+    assert.ok(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'));
+    fs.rmSync(t.path('a.md'));
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('a file found under a later base path: creating it under an earlier one invalidates the page', () => {
+  const t = setup({ 'second/x.md': 'X', 'first/keep': '' });
+  const cacheDir = t.path('cache');
+  const bases = [t.path('first'), t.path('second')];
+  try {
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('second/x.md')], page('x')), 'k', bases);
+    assert.ok(RenderCache.open(cacheDir, 'k', { basePaths: bases }).lookup('p.mdx', 'text'));
+    fs.writeFileSync(t.path('first/x.md'), 'shadows X');
+    assert.equal(RenderCache.open(cacheDir, 'k', { basePaths: bases }).lookup('p.mdx', 'text'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('not cached: pages that included a URL, or read a file changed during the build', () => {
+  const t = setup({ 'a.md': 'A' });
+  const cacheDir = t.path('cache');
+  try {
+    const first = build(cacheDir, (c) => {
+      c.store('url.mdx', 'text', ['https://example.org/x.md'], page('x'));
+      fs.writeFileSync(t.path('a.md'), 'changed during the build');
+      c.store('late.mdx', 'text', [t.path('a.md')], page('y'));
+    });
+    assert.equal(first.uncacheable, 2);
+    const next = RenderCache.open(cacheDir, 'k');
+    assert.equal(next.lookup('url.mdx', 'text'), undefined);
+    assert.equal(next.lookup('late.mdx', 'text'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('damaged HTML is re-rendered, never served; pages not built again leave the cache', () => {
+  const t = setup({});
+  const cacheDir = t.path('cache');
+  try {
+    build(cacheDir, (c) => {
+      c.store('a.mdx', 'a', [], page('<p>aaaa</p>'));
+      c.store('b.mdx', 'b', [], page('<p>bbbb</p>'));
+    });
+    build(cacheDir, (c) => assert.ok(c.lookup('a.mdx', 'a')));
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('b.mdx', 'b'), undefined, 'b was not part of the last build');
+    const index = JSON.parse(fs.readFileSync(path.join(cacheDir, 'index.json'), 'utf8')) as { blob: string };
+    const blob = path.join(cacheDir, index.blob);
+    fs.writeFileSync(blob, fs.readFileSync(blob, 'utf8').replace('aaaa', 'zzzz'));
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('a.mdx', 'a'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('the build key follows the site model, Markdown settings, docs listing, icons and version', () => {
+  const t = setup({ 'src/x.ts': 'code', 'package.json': '{"version":"1.0.0"}', 'docs/a.md': 'A', 'icons/i.svg': '<svg/>' });
+  try {
+    const parts = { packageRoot: t.dir, siteJson: '{"a":1}', markdown: { shikiConfig: { theme: 'x' } }, docsDir: t.path('docs'), contentFolders: [t.path('icons')] };
+    const base = renderCacheKey(parts);
+    assert.equal(renderCacheKey(parts), base);
+    assert.notEqual(renderCacheKey({ ...parts, siteJson: '{"a":2}' }), base);
+    assert.notEqual(renderCacheKey({ ...parts, markdown: { shikiConfig: { theme: 'y' } } }), base);
+    fs.writeFileSync(t.path('docs/new.md'), '');
+    const listed = renderCacheKey(parts);
+    assert.notEqual(listed, base);
+    fs.writeFileSync(t.path('docs/a.md'), 'page text is keyed per page, not here');
+    assert.equal(renderCacheKey(parts), listed);
+    fs.writeFileSync(t.path('icons/i.svg'), '<svg id="changed"/>');
+    assert.notEqual(renderCacheKey(parts), listed);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('stableDescription: functions by source, cycles cut, state skipped, key order irrelevant', () => {
+  function plugin() {
+    return 1;
+  }
+  const cyclic: Record<string, unknown> = { b: 1, a: [plugin, { cache: new Map([[1, 2]]) }] };
+  cyclic.self = cyclic;
+  const described = stableDescription(cyclic);
+  assert.match(described, /function plugin/);
+  assert.match(described, /\[cycle\]/);
+  assert.match(described, /\[Map\]/);
+  assert.equal(stableDescription({ x: 1, y: 2 }), stableDescription({ y: 2, x: 1 }));
+});
