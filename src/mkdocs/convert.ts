@@ -248,7 +248,8 @@ export function attrListToDirective(attrs: string): string {
   return parts.join(' ');
 }
 
-const LINK_ATTRS = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\s]+(?:\s+"[^"]*")?)\)\{:?\s*([^{}]*?)\s*\}/g;
+// The URL may hold balanced parentheses (`#metricsV2:graph=~()`), as Markdown allows.
+const LINK_ATTRS = /(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(((?:[^()\s]|\([^()\s]*\))+(?:\s+"[^"]*")?)\)\{:?\s*([^{}]*?)\s*\}/g;
 /** attr_list right after strong or emphasis (`**x**{: .copyMe}`) or a code span (held as U+E002 k U+E003). */
 const STRONG_ATTRS = /(\*\*|__)(?=\S)((?:(?!\1).)*?\S)\1\{:?[ ]*([^{}\n]*?)[ ]*\}/g;
 const EM_ATTRS = /(?<![*_\w])([*_])(?=[^\s*_])((?:(?!\1).)*?[^\s*_])\1\{:?[ ]*([^{}\n]*?)[ ]*\}/g;

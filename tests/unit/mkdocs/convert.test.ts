@@ -79,6 +79,7 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
     assert.equal(convert('See [x](https://u){target="_blank" rel="nofollow"}.'), 'See :a[x]{href="https://u" target="_blank" rel="nofollow"}.');
     assert.equal(convert('![Alt](/i.png){ width=300 .wide #pic }'), ':img[Alt]{src="/i.png" width="300" id="pic" class="wide"}');
     assert.equal(attrListToDirective('#a .b .c k=v'), 'id="a" k="v" class="b c"');
+    assert.equal(convert('[v](https://c/home#m:graph=~()){target="_blank"}'), ':a[v]{href="https://c/home#m:graph=~()" target="_blank"}');
   });
   test('code spans are left alone', () => assert.equal(convert('`[x](u){a=b}`'), '`[x](u){a=b}`'));
   test('attr_list on strong, emphasis and code spans; a link whose label holds code', () => {
