@@ -42,7 +42,7 @@ interface Line {
 
 type Node =
   | { kind: 'line'; line: Line }
-  | { kind: 'container'; name: string; label?: string; attributes: string[]; children: Node[]; open: Line }
+  | { kind: 'container'; name: string; label?: string; attributes: string[]; children: Node[]; open: Line; indent?: string }
   | { kind: 'tabs'; tabs: Array<{ label: string; selected: boolean; children: Node[]; open: Line }> };
 
 // Python-Markdown's admonition and pymdownx.details start lines, as they read them: `!!!note`,
@@ -53,6 +53,7 @@ const DETAILS = /^\?{3}(\+)? ?(?:([\p{L}\p{N}_-]+(?: +[\p{L}\p{N}_-]+)*?)?(?: +"
 // pymdownx.tabbed: `+` selects the tab, `!` starts a new set, both may be given (`+!`, `!+`).
 const TAB = /^===(\+!|!\+|\+|!)? +"(.*)" *$/;
 const FENCE = /^([ \t]*)(`{3,}|~{3,})/;
+const LIST_ITEM = /^ {0,3}(?:[-*+]|\d+[.)])[ \t]+\S/;
 
 /** Python-Markdown expands every tab of the page (after snippets) to 4-column stops. */
 function expandTabs(text: string): string {
@@ -69,16 +70,16 @@ const indentOf = (text: string) => (/^ */.exec(text)?.[0].length ?? 0);
 const isBlank = (text: string) => text.trim() === '';
 
 /** The indented body of a block opened at `start` (lines indented ≥ 4, blank lines inside), dedented. */
-function takeBody(lines: Line[], start: number): { body: Line[]; next: number } {
+function takeBody(lines: Line[], start: number, width = 4): { body: Line[]; next: number } {
   let end = start;
   let lastContent = start - 1;
   while (end < lines.length) {
     const text = lines[end]?.text ?? '';
-    if (!isBlank(text) && indentOf(text) < 4) break;
+    if (!isBlank(text) && indentOf(text) < width) break;
     if (!isBlank(text)) lastContent = end;
     end++;
   }
-  const body = lines.slice(start, lastContent + 1).map((l) => ({ n: l.n, text: isBlank(l.text) ? '' : l.text.slice(4) }));
+  const body = lines.slice(start, lastContent + 1).map((l) => ({ n: l.n, text: isBlank(l.text) ? '' : l.text.slice(width) }));
   return { body, next: lastContent + 1 };
 }
 
@@ -127,6 +128,7 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
   const nodes: Node[] = [];
   let fence: { char: string; size: number } | null = null;
   let currentTabs: Extract<Node, { kind: 'tabs' }> | null = null;
+  let inList = false;
   let i = 0;
   while (i < lines.length) {
     const line = lines[i] as Line;
@@ -153,6 +155,18 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
       currentTabs = null;
       nodes.push({ kind: 'line', line });
       i++;
+      continue;
+    }
+    // Inside a list item (content indented by 4, Python-Markdown's list indentation): an
+    // admonition there belongs to the item, and keeps the item's indentation in the output.
+    if (LIST_ITEM.test(text)) inList = true;
+    else if (!isBlank(text) && indentOf(text) < 4) inList = false;
+    const depthInList = inList ? Math.floor(indentOf(text) / 4) * 4 : 0;
+    const nested = depthInList > 0 ? admonitionStart(text.slice(depthInList)) : null;
+    if (nested) {
+      const { body, next } = takeBody(lines, i + 1, depthInList + 4);
+      nodes.push({ ...nested, kind: 'container', children: parseBlocks(body, warnings), open: line, indent: ' '.repeat(depthInList) });
+      i = next;
       continue;
     }
     const block = admonitionStart(text);
@@ -438,9 +452,11 @@ function serialise(nodes: Node[], out: Array<{ text: string; n: number }>, mdx: 
       const bar = ':'.repeat(colons(node));
       const label = node.label !== undefined ? `[${convertInline(node.label, mdx)}]` : '';
       const attrs = node.attributes.length ? `{${node.attributes.join(' ')}}` : '';
-      out.push({ text: `${bar}${node.name}${label}${attrs}`, n: node.open.n });
-      serialise(node.children, out, mdx, { fence: null });
-      out.push({ text: bar, n: 0 });
+      const block: Array<{ text: string; n: number }> = [{ text: `${bar}${node.name}${label}${attrs}`, n: node.open.n }];
+      serialise(node.children, block, mdx, { fence: null });
+      block.push({ text: bar, n: 0 });
+      // In a list item: every line keeps the item's indentation.
+      for (const l of block) out.push(node.indent && l.text !== '' ? { ...l, text: node.indent + l.text } : l);
       continue;
     }
     const bar = ':'.repeat(colons(node));

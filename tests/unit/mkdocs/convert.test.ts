@@ -58,6 +58,12 @@ describe('convertMkdocs: admonitions', () => {
     assert.equal((html.match(/<pre/g) ?? []).length, 1);
     assert.match(html, /<p>```<\/p>/);
   });
+  test('an admonition inside a list item stays in the item; an indented one outside a list is code, as in Python-Markdown', async () => {
+    assert.equal(convert('- Item\n\n    !!! note "In"\n        Body.\n\n- Two'), '- Item\n\n    :::note[In]\n    Body.\n    :::\n\n- Two');
+    const html = await md('1. Item\n\n    ??? tip "More"\n        Body.\n\nAfter.\n\n    !!! note\n');
+    assert.match(html, /<li>\s*<p>Item<\/p>\s*<details class="admonition admonition-tip" data-admonition="tip"><summary class="admonition-title">More<\/summary><p>Body.<\/p><\/details>\s*<\/li>/);
+    assert.match(html, /<pre><code>!!! note\n<\/code><\/pre>/);
+  });
   test('fenced code is verbatim', () => {
     assert.equal(convert('```md\n!!! note "x"\n[a](b){target=_blank}\n```'), '```md\n!!! note "x"\n[a](b){target=_blank}\n```');
   });
