@@ -92,12 +92,16 @@ async function siteMdxRenderer(context: LoaderContext, root: string) {
   }
   const processor = nativeProcessor && isUnifiedProcessor(nativeProcessor) ? nativeProcessor : context.config.markdown.processor;
   if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
-  return createStaticMdxRenderer({
-    remarkPlugins: importedPlugins(processor.options.remarkPlugins, 'remark'),
-    rehypePlugins: importedPlugins(processor.options.rehypePlugins, 'rehype'),
-    // Astro's resolved settings, with the native config's own functions (transformers) over them.
-    shikiConfig: { ...context.config.markdown.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) },
-  });
+  const remarkPlugins = importedPlugins(processor.options.remarkPlugins, 'remark');
+  const rehypePlugins = importedPlugins(processor.options.rehypePlugins, 'rehype');
+  // Astro's resolved settings, with the native config's own functions (transformers) over them.
+  const shikiConfig = { ...context.config.markdown.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) };
+  const { createStaticMarkdownRenderer } = await import('./static-markdown-renderer.ts');
+  return {
+    renderMdx: createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig }),
+    // .md pages: Astro's Markdown pipeline, with Shiki's output cached per code block like MDX pages.
+    renderMd: createStaticMarkdownRenderer({ remarkPlugins, rehypePlugins, remarkRehype: processor.options.remarkRehype, shikiConfig, image: context.config.image }),
+  };
 }
 
 /** The site's snippet base paths, absolute (the site model astro.config.mjs published). */
@@ -151,7 +155,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
 
       // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
       // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
-      const renderMdx = await siteMdxRenderer(context, root);
+      const { renderMdx, renderMd } = await siteMdxRenderer(context, root);
       const htmlStore = new PageHtmlWriter(fileURLToPath(context.config.cacheDir));
       // Pages unchanged since the last build, with every file they read, are reused (render-cache.ts).
       const cache = renderCacheEnabled()
@@ -190,9 +194,19 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           continue;
         }
         if (relative.endsWith('.md')) {
-          // Markdown pages: Astro's own Markdown renderer, which runs the site's processor. Their
-          // HTML goes beside the store too, unless Astro must still resolve images in it.
-          const { value: rendered, warnings } = await capturingWarnings(() => context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) }));
+          // Markdown pages: Astro's Markdown pipeline with the site's processor (static-markdown-renderer),
+          // or Astro's own renderMarkdown for a page with images, which Astro must still resolve.
+          // Warnings held until the outcome is known: a page with images is rendered again by Astro, which warns itself.
+          // SCISSORS_MD_RENDERER=astro: Astro's renderMarkdown for every page (comparisons, debugging).
+          const { value: ours, warnings } = await capturingWarnings(
+            () => (process.env.SCISSORS_MD_RENDERER === 'astro' ? Promise.resolve({ kind: 'needs-astro' as const, reason: 'asked' }) : renderMd(content, pathToFileURL(absolute))),
+            false,
+          );
+          if (ours.kind === 'html') for (const warning of warnings) console.warn(warning);
+          const rendered =
+            ours.kind === 'html'
+              ? { html: ours.html, metadata: { headings: ours.headings, frontmatter: ours.frontmatter, imagePaths: [] as string[] } }
+              : await context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) });
           const imagePaths = rendered.metadata?.imagePaths ?? [];
           if (imagePaths.length > 0) {
             context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });

@@ -285,13 +285,16 @@ export class RenderCache {
   }
 }
 
-/** Run `render` with console.warn captured (and still printed): the warnings a cached page replays. */
-export async function capturingWarnings<T>(render: () => Promise<T>): Promise<{ value: T; warnings: string[] }> {
+/**
+ * Run `render` with console.warn captured: the warnings a cached page replays. Printed as they
+ * come unless `echo` is false (the caller prints them, or not, once it knows the outcome).
+ */
+export async function capturingWarnings<T>(render: () => Promise<T>, echo = true): Promise<{ value: T; warnings: string[] }> {
   const warnings: string[] = [];
   const original = console.warn;
   console.warn = (...args: unknown[]) => {
     warnings.push(args.map((a) => (typeof a === 'string' ? a : String(a))).join(' '));
-    original.apply(console, args);
+    if (echo) original.apply(console, args);
   };
   try {
     return { value: await render(), warnings };
