@@ -9,7 +9,7 @@ import rehypeCodeAnnotations, { codeAnnotationTransformer, remarkFenceAttrList }
 import { codeFrameTransformer, type CodeFrameOptions } from '../markdown/code-frame.ts';
 import rehypeIds from '../markdown/rehype-ids.ts';
 import rehypeLinkRel from '../markdown/rehype-link-rel.ts';
-import rehypeTaskLists from '../markdown/rehype-task-lists.ts';
+import rehypeMkdocsPages from '../markdown/rehype-mkdocs-pages.ts';
 import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
 import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
 import remarkInlineHilite from '../markdown/remark-inline-hilite.ts';
@@ -78,7 +78,7 @@ export function scissorsRehypePlugins({ root, check = false, markdown }: Pick<Pl
     rehypeMermaid,
     [rehypeCodeAnnotations, { annotateAll: markdown?.annotateCode ?? false }],
     [rehypeIds, { headingIds: markdown?.headingIds ?? 'github' }],
-    rehypeTaskLists,
+    rehypeMkdocsPages,
     rehypeLinkRel,
     ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : []),
   ];

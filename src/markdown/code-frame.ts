@@ -143,18 +143,18 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
               : text(source.text),
           );
         });
-        bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-source'], dataPagefindIgnore: meta.title ? '' : undefined }, children: parts });
+        bar.push({ type: 'element', tagName: 'span', properties: { className: ['code-source'] }, children: parts });
       }
       const copy: Element = {
         type: 'element',
         tagName: 'button',
-        properties: { type: 'button', className: ['copy-button'], dataCopy: '', hidden: true, ariaLabel: 'Copy code to clipboard', dataPagefindIgnore: meta.title ? '' : undefined },
+        properties: { type: 'button', className: ['copy-button'], dataCopy: '', hidden: true, ariaLabel: 'Copy code to clipboard' },
         children: [text('Copy')],
       };
       const status: Element = {
         type: 'element',
         tagName: 'span',
-        properties: { className: ['copy-status', 'visually-hidden'], role: 'status', ariaLive: 'polite', dataPagefindIgnore: meta.title ? '' : undefined },
+        properties: { className: ['copy-status', 'visually-hidden'], role: 'status', ariaLive: 'polite' },
         children: [],
       };
       // With a title the frame is a <figure> whose caption bar holds the title and the button;
@@ -162,9 +162,9 @@ export function codeFrameTransformer(options: CodeFrameOptions = {}): ShikiTrans
       const header: Element = {
         type: 'element',
         tagName: meta.title ? 'figcaption' : 'div',
-        // The bar is chrome and search excerpts skip it, except the title: the author wrote it
-        // (Material shows it as the block's filename, and it is found by search).
-        properties: { className: meta.title ? ['code-header'] : ['code-header', 'code-header-bare'], dataPagefindIgnore: meta.title ? undefined : '' },
+        // The title bar is chrome, not content: search excerpts skip it (on MkDocs pages the title
+        // is content, as Material shows it: see rehype-mkdocs-pages).
+        properties: { className: meta.title ? ['code-header'] : ['code-header', 'code-header-bare'], dataPagefindIgnore: '' },
         children: [...bar, copy, status],
       };
       const figure: Element = {

@@ -26,12 +26,15 @@ export default function remarkLinkDirective() {
         node.data = { hName: 'img', hProperties: { src, alt, className: imgClass ? imgClass.split(/\s+/) : undefined, ...imgRest } };
         return;
       }
-      if (node.name === 'strong' || node.name === 'em') {
+      // Only with a label and attributes (what the MkDocs converter writes): prose such as
+      // "file:code" stays text (remark-unknown-directives restores it).
+      const withAttributes = node.children.length > 0 && Object.keys(node.attributes ?? {}).length > 0;
+      if ((node.name === 'strong' || node.name === 'em') && withAttributes) {
         const { class: className, ...rest } = node.attributes ?? {};
         node.data = { hName: node.name, hProperties: { className: className ? className.split(/\s+/) : undefined, ...rest } };
         return;
       }
-      if (node.name === 'code') {
+      if (node.name === 'code' && withAttributes) {
         const { class: className, ...rest } = node.attributes ?? {};
         const only = node.children.length === 1 ? node.children[0] : undefined;
         // The code span itself takes the attributes, as attr_list does (no wrapper).

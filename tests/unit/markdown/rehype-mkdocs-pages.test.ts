@@ -1,15 +1,30 @@
 import assert from 'node:assert/strict';
-import { describe, test } from 'node:test';
+import { after, describe, test } from 'node:test';
+import { tempTree } from '../../helpers/tmp.ts';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
-import rehypeTaskLists from '../../../src/markdown/rehype-task-lists.ts';
+import rehypeMkdocsPages from '../../../src/markdown/rehype-mkdocs-pages.ts';
+import { renderHighlighted } from './pipeline-highlighted.ts';
 
 const render = async (path: string, text: string) =>
-  String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeTaskLists).use(rehypeStringify).process(new VFile({ path, value: text })));
+  String(await unified().use(remarkParse).use(remarkGfm).use(remarkRehype).use(rehypeMkdocsPages).use(rehypeStringify).process(new VFile({ path, value: text })));
+
+const tree = tempTree({});
+after(tree.cleanup);
+
+describe('code titles on MkDocs pages', () => {
+  test('the title is content (search keeps it); the button and the status are skipped', async () => {
+    const fence = '```bash title="run.sh"\necho hi\n```\n';
+    const md = await renderHighlighted(tree.dir, tree.path('page.md'), fence);
+    assert.match(md, /<figcaption class="code-header"><span class="code-title">run\.sh<\/span><button [^>]*data-pagefind-ignore=""[^>]*>Copy<\/button><span class="copy-status[^>]*data-pagefind-ignore=""/);
+    const mdx = await renderHighlighted(tree.dir, tree.path('page.mdx'), fence);
+    assert.match(mdx, /<figcaption class="code-header" data-pagefind-ignore=""><span class="code-title">run\.sh<\/span><button type="button" class="copy-button" data-copy="" hidden aria-label="Copy code to clipboard">Copy/);
+  });
+});
 
 describe('task lists', () => {
   test('MkDocs pages: pymdownx.tasklist custom_checkbox markup (Material)', async () => {

@@ -1,9 +1,13 @@
 /**
- * Task lists in MkDocs pages as pymdownx.tasklist with `custom_checkbox` writes them (Material's
- * markup and CSS hooks):
- *   <ul class="task-list"><li class="task-list-item"><label class="task-list-control">
- *     <input type="checkbox" disabled checked><span class="task-list-indicator"></span></label> text</li>
- * GFM's own form (a bare disabled checkbox) stays for MDX pages.
+ * HTML of MkDocs pages (`.md`) as Material writes it, where it differs from Scissors' own:
+ *
+ * - Task lists as pymdownx.tasklist with `custom_checkbox` writes them (Material's markup and
+ *   CSS hooks): <ul class="task-list"><li class="task-list-item"><label class="task-list-control">
+ *   <input type="checkbox" disabled checked><span class="task-list-indicator"></span></label> text</li>
+ * - A code block's title is content (Material shows it as the block's filename and its search
+ *   finds it): only the copy button, its status and the include caption are skipped by search.
+ *
+ * MDX pages keep GFM's bare checkbox and a title bar that search skips whole.
  */
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
@@ -15,7 +19,7 @@ const classList = (node: Element): string[] => {
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 
-export default function rehypeTaskLists() {
+export default function rehypeMkdocsPages() {
   return (tree: Root, file: VFile) => {
     if (!isMkdocsPage(file)) return;
     walk(tree, 'element', (node: Element) => {
@@ -33,6 +37,12 @@ export default function rehypeTaskLists() {
       };
     });
     walk(tree, 'element', (node: Element) => {
+      if (node.tagName === 'figcaption' && classList(node).includes('code-header') && 'dataPagefindIgnore' in node.properties) {
+        delete node.properties.dataPagefindIgnore;
+        for (const child of node.children) {
+          if (child.type === 'element' && !classList(child).includes('code-title')) child.properties.dataPagefindIgnore = '';
+        }
+      }
       if ((node.tagName === 'ul' || node.tagName === 'ol') && classList(node).includes('contains-task-list')) {
         node.properties.className = [...classList(node).filter((c) => c !== 'contains-task-list'), 'task-list'];
       }
