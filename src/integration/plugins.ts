@@ -77,7 +77,7 @@ export function scissorsRehypePlugins({ root, check = false, markdown }: Pick<Pl
     // After Shiki (which runs before every rehype plugin) and before rehypeIds, which then keeps their ids.
     rehypeMermaid,
     [rehypeCodeAnnotations, { annotateAll: markdown?.annotateCode ?? false }],
-    [rehypeIds, { headingIds: markdown?.headingIds ?? 'github' }],
+    [rehypeIds, { headingIds: markdown?.headingIds ?? 'github', permalinks: markdown?.permalinks ?? true }],
     rehypeMkdocsPages,
     rehypeLinkRel,
     ...(check ? [[rehypeSourcePositions, { root }] as [typeof rehypeSourcePositions, { root: string }]] : []),

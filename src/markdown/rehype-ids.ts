@@ -17,6 +17,8 @@ const HEADING = /^h[2-6]$/;
 
 export interface RehypeIdsOptions {
   headingIds?: 'github' | 'python-markdown';
+  /** A permalink anchor in every heading but the h1 (toc `permalink`); on by default. */
+  permalinks?: boolean;
 }
 
 /** Python-Markdown's toc `slugify` (separator `-`, ASCII): NFKD, non-ASCII dropped, `[^\w\s-]` removed, lower case, runs of `-`/space → `-`. */
@@ -100,7 +102,7 @@ export default function rehypeIds(options: RehypeIdsOptions = {}) {
         const text = toString(node);
         const id = typeof node.properties.id === 'string' ? node.properties.id : slugger.slug(text);
         node.properties.id = id;
-        if (node.tagName !== 'h1') {
+        if (node.tagName !== 'h1' && options.permalinks !== false) {
           node.children.push({
             type: 'element',
             tagName: 'a',

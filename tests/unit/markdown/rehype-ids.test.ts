@@ -13,12 +13,12 @@ import { renderMarkdown } from './pipeline.ts';
 const tree = tempTree({});
 after(tree.cleanup);
 
-async function html(markdown: string, headingIds?: 'github' | 'python-markdown'): Promise<string> {
+async function html(markdown: string, headingIds?: 'github' | 'python-markdown', permalinks?: boolean): Promise<string> {
   const file = await unified()
     .use(remarkParse)
     .use(remarkHeadingAttributes)
     .use(remarkRehype, { allowDangerousHtml: true })
-    .use(rehypeIds, { headingIds })
+    .use(rehypeIds, { headingIds, permalinks })
     .use(rehypeStringify, { allowDangerousHtml: true })
     .process(new VFile({ path: 'page.md', value: markdown }));
   return String(file);
@@ -49,6 +49,10 @@ describe('heading ids, Python-Markdown style (MkDocs sites)', () => {
   test('an author id is kept and reserved', async () => {
     const out = await html('## Y { #x }\n\n## x\n', 'python-markdown');
     assert.deepEqual(ids(out), ['x', 'x_1']);
+  });
+  test('permalinks: false leaves the headings without an anchor (ids kept)', async () => {
+    const out = await html('## A\n', 'python-markdown', false);
+    assert.equal(out, '<h2 id="a">A</h2>');
   });
   test('the native default is unchanged (GitHub slugger)', async () => {
     const out = await renderMarkdown(tree.dir, tree.path('page.mdx'), '## Annotations & Metadata\n\n## Annotations & Metadata\n');
