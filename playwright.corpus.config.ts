@@ -2,6 +2,8 @@ import { defineConfig } from '@playwright/test';
 import base from './playwright.config.ts';
 
 const PORT = Number(process.env.CORPUS_PORT ?? 4324);
+// The specs find the built site by the same port (tests/corpus/corpus-site.mjs).
+process.env.CORPUS_PORT = String(PORT);
 
 /** Browser tests against a real MkDocs Material site built by `scissors build` (tests/corpus/corpus-site.mjs). */
 export default defineConfig({

@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { splitFrontMatter } from '../markdown/front-matter.ts';
@@ -100,12 +101,20 @@ function buildSite(options: CheckRunOptions): { dist: string } | { problem: Prob
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-check-'));
   options.log?.('building every page for the check…');
   const site = options.site ? { SCISSORS_CONFIG: options.site.configFile } : {};
-  const result = spawnSync('npx', ['astro', 'build', '--outDir', dist], {
-    cwd: options.packageRoot ?? options.root,
+  // Astro's own CLI on this Node. Astro keeps its prerender chunks in `.astro/` under the working
+  // directory, and they import this package's dependencies: a folder of its own inside the
+  // package, so the check never shares them with another build running at the same time.
+  const packageRoot = options.packageRoot ?? options.root;
+  const astro = path.join(path.dirname(createRequire(path.join(packageRoot, 'package.json')).resolve('astro/package.json')), 'bin', 'astro.mjs');
+  const workDir = path.join(packageRoot, 'node_modules', '.cache', 'scissors', 'check', path.basename(dist));
+  fs.mkdirSync(workDir, { recursive: true });
+  const result = spawnSync(process.execPath, [astro, 'build', '--root', packageRoot, '--outDir', dist], {
+    cwd: workDir,
     encoding: 'utf8',
     env: { ...process.env, ...site, SCISSORS_CHECK_BUILD: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
+  fs.rmSync(workDir, { recursive: true, force: true });
   if (result.status === 0) return { dist };
   fs.rmSync(dist, { recursive: true, force: true });
   const output = `${result.stdout}\n${result.stderr}`;

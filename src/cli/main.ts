@@ -14,6 +14,7 @@ import { MkdocsConfigError } from '../mkdocs/yaml.ts';
 import { loadSiteModel, SiteNotFoundError } from '../site/load.ts';
 import type { SiteModel } from '../site/model.ts';
 import { writeLlmsTxt } from '../site/llms-txt.ts';
+import { siteCacheDir } from '../site/astro-settings.ts';
 
 export const packageRoot = path.resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 
@@ -70,7 +71,18 @@ async function build(args: string[]): Promise<number> {
   const site = await readSite(positionals[0], values.out);
   useSite(site, values.out);
   const { build: astroBuild } = await import('astro');
-  await astroBuild(astroConfig());
+  // Astro keeps its prerender chunks in `.astro/` under the working directory (when the output
+  // is elsewhere), and they import this package's dependencies: build from the site's own cache
+  // folder inside the package, so two sites never share them and the imports still resolve.
+  const workDir = siteCacheDir(site, packageRoot);
+  fs.mkdirSync(workDir, { recursive: true });
+  const before = process.cwd();
+  process.chdir(workDir);
+  try {
+    await astroBuild(astroConfig());
+  } finally {
+    process.chdir(before);
+  }
   if (site.search) {
     const pages = await searchIndex(site.outDir);
     process.stderr.write(`scissors: search index of ${pages} pages\n`);

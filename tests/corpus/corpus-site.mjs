@@ -1,15 +1,18 @@
 // The Powertools corpus (a real MkDocs Material site, ../shared/corpus) built once per test run
 // with `scissors build`, then served as static files, the way it would be deployed. The build's
-// output and log stay in test-results/ for the specs that assert on them.
+// output and log stay in a temporary folder for the specs that assert on them.
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
+import os from 'node:os';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 export const corpusDir = path.resolve(process.env.SCISSORS_CORPUS ?? path.join(projectRoot, '../shared/corpus/powertools-python'));
-export const siteDir = path.join(projectRoot, 'test-results', 'corpus-site');
-export const buildLog = path.join(projectRoot, 'test-results', 'corpus-build.log');
+// Outside test-results/, which Playwright empties at the start of every run.
+const workDir = path.join(os.tmpdir(), `scissors-corpus-${process.env.CORPUS_PORT ?? 4324}`);
+export const siteDir = path.join(workDir, 'site');
+export const buildLog = path.join(workDir, 'build.log');
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml',
