@@ -15,7 +15,8 @@ import { pageTitle } from './titles.ts';
 export function writeLlmsTxt(site: SiteModel): string[] {
   if (!site.llmsTxt) return [];
   const pages = sitePages(site);
-  const origin = site.siteUrl ? site.siteUrl.replace(/\/$/, '') : '';
+  // Absolute URLs when the site has one (its path is the base), site-relative otherwise.
+  const origin = site.siteUrl ? new URL(site.siteUrl).origin : '';
   const base = siteBase(site.siteUrl);
   const expander = new SnippetExpander(resolveSnippetOptions(site.root, { ...site.snippets, checkPaths: false }));
   const index: string[] = [`# ${site.title}`, ''];
@@ -33,7 +34,10 @@ export function writeLlmsTxt(site: SiteModel): string[] {
         const text = fs.readFileSync(path.join(site.docsDir, page.source), 'utf8');
         const { body } = splitFrontMatter(text);
         const expanded = expander.expandDocument(body, path.join(site.docsDir, page.source));
-        full.push(`# ${title}`, '', `Source: ${url}`, '', expanded.lines.join('\n').trim(), '');
+        const markdown = expanded.lines.join('\n').trim();
+        // The page's own level-one heading is its title; otherwise the title heads its text.
+        const ownHeading = /^#[ \t]/.test(markdown);
+        full.push(...(ownHeading ? [] : [`# ${title}`, '']), `Source: ${url}`, '', markdown, '');
       }
     }
     index.push('');
