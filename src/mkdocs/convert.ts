@@ -392,6 +392,8 @@ function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
     const center = /^<center>\s*$/i.exec(line.text.trim());
     const div = /^<div\b([^>]*)\bmarkdown(?:=["']?(?:1|block|span)["']?)?([^>]*)>\s*$/i.exec(line.text.trim());
     if (!center && !div) {
+      const other = /^<([A-Za-z][\w-]*)\b[^>]*\smarkdown(?:=["']?(?:1|block|span)["']?)?[\s>/]/i.exec(line.text.trim());
+      if (other) warnings.push({ line: line.n, message: `md_in_html on <${other[1]}> is not supported (only <div markdown>); its content is kept as raw HTML.` });
       out.push(line);
       continue;
     }

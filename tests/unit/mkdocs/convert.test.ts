@@ -114,6 +114,11 @@ describe('convertMkdocs: attr_list, HTML, comments', () => {
     assert.equal(convert('---\n\nText'), '---\n\nText');
     assert.equal(convert('Intro\n\n---\ntitle: x\n---'), 'Intro\n\n---\ntitle: x\n---');
   });
+  test('md_in_html on another tag is kept as raw HTML, with a warning', () => {
+    const r = convertMkdocs('<details markdown="1">\n**x**\n</details>');
+    assert.equal(r.text, '<details markdown="1">\n**x**\n</details>');
+    assert.deepEqual(r.warnings.map((w) => w.line), [1]);
+  });
   test('md_in_html: <div markdown> becomes a container', () => {
     assert.equal(convert('<div markdown class="grid cards" id="g">\n**bold**\n</div>'), '::::::::div{#g .grid .cards}\n**bold**\n::::::::');
   });
