@@ -41,3 +41,15 @@ describe('task lists', () => {
     assert.match(html, /<ul class="contains-task-list">\s*<li class="task-list-item"><input type="checkbox" checked disabled> Done<\/li>/);
   });
 });
+
+describe('footnotes on MkDocs pages', () => {
+  test('Python-Markdown ids and classes; no hidden "Footnotes" heading', async () => {
+    const html = await render('page.md', 'A[^1] b[^n] c[^1].\n\n[^1]: One.\n[^n]: Two.\n');
+    assert.match(html, /A<sup id="fnref:1"><a class="footnote-ref" href="#fn:1">1<\/a><\/sup> b<sup id="fnref:n"><a class="footnote-ref" href="#fn:n">2<\/a><\/sup> c<sup id="fnref2:1"><a class="footnote-ref" href="#fn:1">1<\/a><\/sup>/);
+    assert.match(html, /<div class="footnote"><hr><ol>\s*<li id="fn:1">\s*<p>One\. <a class="footnote-backref" href="#fnref:1" title="Jump back to footnote 1 in the text">↩<\/a> <a class="footnote-backref" href="#fnref2:1"/);
+    assert.doesNotMatch(html, /<h2|data-footnote/);
+  });
+  test('MDX pages keep GFM footnotes', async () => {
+    assert.match(await render('page.mdx', 'A[^1].\n\n[^1]: One.\n'), /<section data-footnotes class="footnotes">/);
+  });
+});
