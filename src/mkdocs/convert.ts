@@ -191,7 +191,8 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
       while (i < lines.length && isBlank(lines[i]?.text ?? '') && TAB.test(lines[i + 1]?.text ?? '')) i++;
       continue;
     }
-    if (/^(!!!|\?\?\?|===)/.test(text)) {
+    // (`===` alone is a setext heading's underline, not a tab.)
+    if (/^(!!!|\?\?\?)/.test(text) || /^===[+!]*[ \t]+\S/.test(text)) {
       warnings.push({ line: line.n, message: `Not understood as an admonition or tab: "${text.trim()}". Expected e.g. !!! note "Title" or === "Label".` });
     }
     if (!isBlank(text)) currentTabs = null;

@@ -36,6 +36,11 @@ describe('convertMkdocs: admonitions', () => {
     assert.equal(r.text, '!!! "x"');
     assert.deepEqual(r.warnings.map((w) => w.line), [1]);
   });
+  test('a setext underline (===) is not a tab and is not warned about; === Label without quotes is', () => {
+    const r = convertMkdocs('Title\n===\n\n=== Label\n    x');
+    assert.equal(r.text, 'Title\n===\n\n=== Label\n    x');
+    assert.deepEqual(r.warnings.map((w) => w.line), [4]);
+  });
   test('start lines as Python-Markdown reads them: no space, ???+note, classes lower-cased', () => {
     assert.equal(convert('!!!note "x"\n    y'), ':::note[x]\ny\n:::');
     assert.equal(convert('???+note "x"\n    y'), ':::note[x]{collapsible open}\ny\n:::');
