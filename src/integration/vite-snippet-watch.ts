@@ -26,8 +26,10 @@ export function snippetWatchPlugin(): Plugin {
           dependencies: [...deps].sort(),
           renders: renderCounts().get(page) ?? 0,
         }));
+        // What the file watcher really holds (not what we asked it to): a leak shows here.
+        const watched = Object.values(server.watcher.getWatched()).reduce((n, names) => n + names.length, 0);
         res.setHeader('content-type', 'application/json');
-        res.end(JSON.stringify({ pages }, null, 2));
+        res.end(JSON.stringify({ pages, watched }, null, 2));
       });
       // A missing snippet created later: nudge the pages that looked for it.
       server.watcher.on('add', (file) => {

@@ -20,6 +20,12 @@ export const initialFiles = {
   'parts/nested.md': 'nested one\n',
   'parts/code.txt': 'line 1\nline 2 v1\nline 3\n',
   'parts/grown.md': 'grown one\n',
+  // dev-churn.spec.ts
+  'content/docs/churn.mdx': '---\ntitle: Churn\n---\n\n--8<-- "parts/churn.md"\n\n```text title="code"\n--8<-- "parts/churn-code.txt"\n```\n',
+  'content/docs/selfie.mdx': '---\ntitle: Selfie\n---\n\nSelfie page.\n',
+  'parts/churn.md': 'churn start\n\n--8<-- "parts/churn-nested.md"\n',
+  'parts/churn-nested.md': 'nested start\n',
+  'parts/churn-code.txt': 'code start\n',
 };
 
 export function writeDevSite() {
