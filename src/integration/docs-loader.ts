@@ -173,7 +173,12 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         : undefined;
       const ids = new Map<string, string>();
       let modules = 0;
+      // SCISSORS_PAGE_TIMES=1: the slowest pages of the loader, for profiling.
+      const pageTimes: Array<[string, number]> | undefined = process.env.SCISSORS_PAGE_TIMES ? [] : undefined;
+      let pageStarted = 0;
       for (const relative of files) {
+        if (pageTimes && pageStarted) pageTimes.push([files[files.indexOf(relative) - 1] ?? '', performance.now() - pageStarted]);
+        pageStarted = performance.now();
         const absolute = path.join(baseDir, relative);
         const filePath = path.relative(root, absolute).split(path.sep).join('/');
         // Synchronous: a thousand small awaited reads leave the thread idle between pages.
@@ -235,6 +240,11 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         cache?.store(relative, text, dependenciesOf(absolute), { html, headings, frontmatter: pluginFrontmatter, warnings });
       }
       htmlStore.finish();
+      if (pageTimes) {
+        pageTimes.push([files.at(-1) ?? '', performance.now() - pageStarted]);
+        const slowest = pageTimes.sort((a, b) => b[1] - a[1]).slice(0, 15);
+        context.logger.info(`slowest pages: ${slowest.map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join(', ')}`);
+      }
       if (cache) {
         cache.save();
         const skipped = cache.uncacheable ? ` (${cache.uncacheable} not cacheable: URL includes or files changed during the build)` : '';
