@@ -13,6 +13,7 @@ import rehypeMkdocsPages from '../markdown/rehype-mkdocs-pages.ts';
 import rehypeSourcePositions from '../markdown/rehype-source-positions.ts';
 import remarkAbbreviations from '../markdown/remark-abbreviations.ts';
 import remarkInlineHilite from '../markdown/remark-inline-hilite.ts';
+import remarkKeys from '../markdown/remark-keys.ts';
 import remarkAdmonitions from '../markdown/remark-admonitions.ts';
 import remarkFigure from '../markdown/remark-figure.ts';
 import remarkHeadingAttributes from '../markdown/remark-heading-attributes.ts';
@@ -60,6 +61,7 @@ export function scissorsRemarkPlugins({ expander, root, check = false, site, bas
     remarkHeadingAttributes,
     remarkAbbreviations,
     remarkInlineHilite,
+    remarkKeys,
     remarkTabs,
     remarkAdmonitions,
     remarkFigure,
