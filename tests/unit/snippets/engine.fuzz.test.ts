@@ -182,6 +182,7 @@ describe('snippet engine vs a model of pymdownx.snippets 11.0', () => {
           observing = false;
           assertReadsInside(base, 'in the conformance run');
           assert.ok(!result.lines.some((l) => l.includes(SENTINEL)), 'the sentinel leaked');
+          for (const d of result.diagnostics) checkDiagnostic(d, `(page ${JSON.stringify(text)})`);
           const errors = result.diagnostics.filter((d) => d.severity === 'error');
           if (expected instanceof ModelMissing) {
             assert.ok(errors.length > 0, `pymdownx raises "${expected.message}", Scissors reported no error`);
