@@ -6,7 +6,7 @@
  * are left to Astro (it resolves them); the loader then calls `renderMarkdown` itself.
  * tests/build/static-render.test.ts holds the output to Astro's own, byte for byte.
  */
-import { parseFrontmatter, rehypeHeadingIds, remarkCollectImages, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
+import { parseFrontmatter, remarkCollectImages, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -15,6 +15,7 @@ import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
+import { rehypeHeadingIdsOutsideCode } from './static-mdx-renderer.ts';
 
 export interface StaticMarkdownRendererOptions {
   remarkPlugins: PluggableList;
@@ -50,7 +51,8 @@ export function createStaticMarkdownRenderer(options: StaticMarkdownRendererOpti
     .use(rehypeShikiCached, options.shikiConfig)
     .use(options.rehypePlugins)
     // Astro's rehypeImages comes here; it does nothing on a page without images.
-    .use(rehypeHeadingIds)
+    // Astro's heading collector, with highlighted code set aside (it never holds a heading).
+    .use(rehypeHeadingIdsOutsideCode)
     .use(rehypeRaw)
     .use(rehypeStringify, { allowDangerousHtml: true });
 

@@ -57,7 +57,7 @@ function rehypeRawWhenPresent() {
  * Astro's heading collector, run with highlighted code set aside: it walks every node with
  * unist-util-visit, and Shiki's spans are most of a page's nodes but never hold a heading.
  */
-function rehypeHeadingIdsOutsideCode() {
+export function rehypeHeadingIdsOutsideCode() {
   // Declared as unified's general transformer; it is a plain synchronous (tree, file) function.
   const collect = rehypeHeadingIds() as unknown as (tree: HastRoot, file: VFile) => void;
   return (tree: HastRoot, file: VFile) => {
