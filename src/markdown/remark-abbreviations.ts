@@ -5,12 +5,23 @@
  * <abbr title="…">SLSA</abbr>.
  */
 import type { Paragraph, PhrasingContent, Root, Text } from 'mdast';
+import type { VFile } from 'vfile';
+import { isMkdocsPage } from '../mkdocs/dialect.ts';
 import { SKIP, walk } from './walk.ts';
 
 const DEFINITION = /^\*\[([^\]]+)\]:[ \t]*(.*)$/;
 
+const WORD = String.raw`[\p{L}\p{N}\p{M}_]`;
+/** Python's `\b` around a term (Python-Markdown's abbr: `\bTERM\b`), with Unicode word characters. */
+function pythonBoundaries(term: string, escaped: string): string {
+  const word = (c: string) => new RegExp(WORD, 'u').test(c);
+  const before = word(term.charAt(0)) ? `(?<!${WORD})` : `(?<=${WORD})`;
+  const after = word(term.charAt(term.length - 1)) ? `(?!${WORD})` : `(?=${WORD})`;
+  return `${before}${escaped}${after}`;
+}
+
 export default function remarkAbbreviations() {
-  return (tree: Root) => {
+  return (tree: Root, file: VFile) => {
     const terms = new Map<string, string>();
     walk(tree, 'paragraph', (node: Paragraph, index, parent) => {
       // A definition paragraph is plain text made only of definition lines.
@@ -25,8 +36,12 @@ export default function remarkAbbreviations() {
       return [SKIP, index];
     });
     if (terms.size === 0) return;
-    const escaped = [...terms.keys()].sort((a, b) => b.length - a.length).map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-    const pattern = new RegExp(`(?<![\\w-])(${escaped.join('|')})(?![\\w-])`, 'g');
+    const sorted = [...terms.keys()].sort((a, b) => b.length - a.length);
+    const escaped = sorted.map((t) => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+    // MkDocs pages: whole words as Python's `\b` finds them (so `exception-safe` matches `exception`).
+    const pattern = isMkdocsPage(file)
+      ? new RegExp(`(${sorted.map((t, i) => pythonBoundaries(t, escaped[i] ?? '')).join('|')})`, 'gu')
+      : new RegExp(`(?<![\\w-])(${escaped.join('|')})(?![\\w-])`, 'g');
     walk(tree, 'text', (node: Text, index, parent) => {
       if (!parent || index === undefined || !pattern.test(node.value)) return;
       pattern.lastIndex = 0;

@@ -181,6 +181,11 @@ describe('.md pages render as MkDocs Material did', () => {
     assert.match(html, /Use <abbr title="Supply-chain Levels for Software Artifacts">SLSA<\/abbr>, not SLSAX or <code>SLSA<\/code>\./);
     assert.doesNotMatch(html, /\*\[SLSA\]/);
   });
+  test('abbreviations match whole words as Python\'s \\b does (a hyphen is a boundary, C++ needs a word after it); MDX pages keep their rule', async () => {
+    const text = 'SLSA-compliant, C++ code, SLSA_x.\n\n*[SLSA]: Supply chain\n*[C++]: A language\n';
+    assert.match(await md(text), /<abbr title="Supply chain">SLSA<\/abbr>-compliant, C\+\+ code, SLSA_x\./);
+    assert.match(await renderMarkdown(tree.dir, tree.path('page.mdx'), text), /SLSA-compliant, /);
+  });
   test('heading attributes', async () => {
     assert.match(await md('## Title { #custom .big }\n'), /<h2 id="custom" class="big">Title<a class="heading-anchor" href="#custom"/);
   });
