@@ -47,7 +47,7 @@ export function scissorsMarkdown(options: MarkdownSite, expander: SnippetExpande
       rehypePlugins: scissorsRehypePlugins({ root: options.root, check, markdown: options.markdown }) as never,
     }),
     syntaxHighlight: 'shiki',
-    shikiConfig: scissorsShikiConfig(options.repository),
+    shikiConfig: scissorsShikiConfig(options.repository, options.markdown),
   };
 }
 
