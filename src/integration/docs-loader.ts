@@ -217,9 +217,11 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
             context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
           } else {
             const { headings = [], frontmatter: pluginFrontmatter = {} } = rendered.metadata ?? {};
-            const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(rendered.html) };
+            // One copy of the bytes for the page file and the render cache.
+            const bytes = Buffer.from(rendered.html, 'utf8');
+            const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
             context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-            cache?.store(relative, text, dependenciesOf(absolute), { html: rendered.html, headings, frontmatter: pluginFrontmatter, warnings });
+            cache?.store(relative, text, dependenciesOf(absolute), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
           }
           continue;
         }
@@ -235,9 +237,10 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           continue;
         }
         const { html, headings, frontmatter: pluginFrontmatter } = result.page;
-        const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(html) };
+        const bytes = Buffer.from(html, 'utf8');
+        const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
         context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-        cache?.store(relative, text, dependenciesOf(absolute), { html, headings, frontmatter: pluginFrontmatter, warnings });
+        cache?.store(relative, text, dependenciesOf(absolute), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
       }
       htmlStore.finish();
       if (pageTimes) {

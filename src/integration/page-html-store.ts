@@ -35,8 +35,9 @@ export class PageHtmlWriter {
     this.file = path.join(cacheDir, PAGE_HTML_FILE);
   }
 
-  add(html: string): StoredHtmlLocation {
-    const bytes = Buffer.from(html, 'utf8');
+  /** A page's HTML, as a string or its UTF-8 bytes (kept, not copied: the render cache shares them). */
+  add(html: string | Buffer): StoredHtmlLocation {
+    const bytes = typeof html === 'string' ? Buffer.from(html, 'utf8') : html;
     const location = { file: this.file, start: this.size, length: bytes.length };
     this.chunks.push(bytes);
     this.size += bytes.length;

@@ -30,7 +30,8 @@ const sha256 = (data: string | Buffer) => createHash('sha256').update(data).dige
 
 /** What the loader keeps of a rendered page. */
 export interface CachedPage {
-  html: string;
+  /** UTF-8 bytes (shared with the page HTML file, not copied) or a string. */
+  html: Buffer | string;
   headings: MarkdownHeading[];
   frontmatter: Record<string, unknown>;
   /** Warnings printed while it rendered, printed again when it is reused. */
@@ -208,16 +209,16 @@ export class RenderCache {
   }
 
   /** The page as last rendered, if its text and every file it read are unchanged. */
-  lookup(page: string, text: string): (CachedPage & { dependencies: string[] }) | undefined {
+  lookup(page: string, text: string): (CachedPage & { html: Buffer; dependencies: string[] }) | undefined {
     const entry = this.old.get(page);
     if (!entry || !this.oldBlob || entry.page !== sha256(text)) return undefined;
     for (const [file, hash] of entry.deps) if (this.fileState(file).hash !== hash) return undefined;
     if (entry.start + entry.length > this.oldBlob.length) return undefined;
     const bytes = this.oldBlob.subarray(entry.start, entry.start + entry.length);
     if (sha256(bytes) !== entry.htmlHash) return undefined;
-    this.next.set(page, { entry, html: Buffer.from(bytes) });
+    this.next.set(page, { entry, html: bytes });
     this.reused++;
-    return { html: bytes.toString('utf8'), headings: entry.headings, frontmatter: entry.frontmatter, warnings: entry.warnings, dependencies: entry.deps.map(([file]) => file) };
+    return { html: bytes, headings: entry.headings, frontmatter: entry.frontmatter, warnings: entry.warnings, dependencies: entry.deps.map(([file]) => file) };
   }
 
   /** Keep a page just rendered from `text`, which read `dependencies` (absolute paths, found or not). */
@@ -237,7 +238,7 @@ export class RenderCache {
       }
       deps.push([file, state.hash]);
     }
-    const html = Buffer.from(rendered.html, 'utf8');
+    const html = typeof rendered.html === 'string' ? Buffer.from(rendered.html, 'utf8') : rendered.html;
     const entry: Entry = {
       page: sha256(text),
       deps,
