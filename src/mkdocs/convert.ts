@@ -498,12 +498,54 @@ function stripMetaBlock(lines: Line[]): Line[] {
   return [...lines.slice(0, i), ...lines.slice(end)];
 }
 
+const LIST_ITEM_START = /^( *)(\d+[.)]|[-*+])( +)\S/;
+
+/**
+ * A fence right after a list item's text, with no blank line, belongs to the item in MkDocs:
+ * superfences stashes the fence first, and Python-Markdown reads the placeholder as a lazy
+ * continuation of the item, so the list goes on after it. CommonMark would end the list at
+ * the fence; the fence is indented into the item so both read the same list.
+ */
+function lazyFencesInLists(lines: Line[]): Line[] {
+  const out = lines.map((l) => ({ ...l }));
+  let content: number | null = null;
+  for (let i = 0; i < out.length; i++) {
+    const text = out[i]?.text ?? '';
+    if (isBlank(text)) {
+      content = null;
+      continue;
+    }
+    const item = LIST_ITEM_START.exec(text);
+    if (item) {
+      content = (item[1] ?? '').length + (item[2] ?? '').length + (item[3] ?? '').length;
+      continue;
+    }
+    const fence = FENCE.exec(text);
+    if (!fence) continue;
+    const indent = (fence[1] ?? '').length;
+    const mark = fence[2] ?? '```';
+    const lazy = content !== null && indent < content;
+    const shift = lazy && content !== null ? ' '.repeat(content - indent) : '';
+    // Through the closing fence (or the end): shifted when lazy, skipped over either way.
+    let j = i;
+    for (; j < out.length; j++) {
+      const line = out[j] as Line;
+      if (shift && !isBlank(line.text)) line.text = shift + line.text;
+      const trimmed = (out[j]?.text ?? '').trim();
+      if (j > i && trimmed.startsWith(mark[0] ?? '`') && /^(`{3,}|~{3,})\s*$/.test(trimmed) && trimmed.length >= mark.length) break;
+    }
+    i = j;
+    if (!lazy) content = null;
+  }
+  return out;
+}
+
 export function convertMkdocs(text: string, options: ConvertOptions = {}): ConvertResult {
   const warnings: ConvertWarning[] = [];
   const lines: Line[] = text.split(/\r\n|\r|\n/).map((t, k) => ({ text: expandTabs(t), n: k + 1 }));
   const withoutComments = stripComments(stripMetaBlock(lines), warnings);
   const html = convertHtmlBlocks(withoutComments, warnings);
-  const tree = parseBlocks(html, warnings);
+  const tree = parseBlocks(lazyFencesInLists(html), warnings);
   const out: Array<{ text: string; n: number }> = [];
   serialise(tree, out, options.mdx ?? false, { fence: null });
   out.forEach((line, k) => {

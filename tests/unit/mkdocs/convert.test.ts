@@ -210,3 +210,10 @@ describe('.md pages and URL includes', () => {
     );
   });
 });
+
+test('a fence right after a list item, without a blank line, stays in the item and the list goes on (superfences + Python-Markdown)', () => {
+  const { text } = convertMkdocs('1. JSON stored:\n```json\n{"a": 1}\n```\n2. second\n3. third\n');
+  assert.equal(text, '1. JSON stored:\n   ```json\n   {"a": 1}\n   ```\n2. second\n3. third\n');
+  // After a blank line the fence is the list's end, as in both readers.
+  assert.equal(convertMkdocs('- item\n\n```\ncode\n```\n').text, '- item\n\n```\ncode\n```\n');
+});
