@@ -9,6 +9,7 @@ import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { splitFrontMatter } from '../markdown/front-matter.ts';
+import { convertMkdocs } from '../mkdocs/convert.ts';
 import type { SourceLocation } from '../snippets/errors.ts';
 import type { SnippetExpander } from '../snippets/expand.ts';
 import { checkExternalUrls, externalPolicyProblem, type ExternalPolicy, type HttpCheckOptions } from './external.ts';
@@ -92,6 +93,15 @@ async function snippetProblems(options: CheckRunOptions, pages: Array<{ file: st
     });
     for (const d of result.diagnostics) {
       problems.push({ code: d.code, severity: d.severity, message: d.message, hint: d.hint, location: at(d.location), chain: d.chain.map(at) });
+    }
+    // .md pages are MkDocs' dialect: what the converter could not read, or reads as MkDocs does
+    // but the author likely did not mean, at the line of the page or included file.
+    if (file.endsWith('.md')) {
+      for (const w of convertMkdocs(result.lines.join('\n')).warnings) {
+        const origin = result.origins[w.line - 1];
+        const location = origin ? { file: rel(options.root, origin.file), line: origin.line, column: 1 } : { file: rel(options.root, file), line: 1, column: 1 };
+        problems.push({ code: 'MKDOCS_DIALECT', severity: 'warning', message: w.message, location, chain: [] });
+      }
     }
   }
   return { problems, sources };

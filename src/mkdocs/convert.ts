@@ -20,6 +20,11 @@ export interface ConvertWarning {
   /** 1-based line in the input. */
   line: number;
   message: string;
+  /**
+   * Rendered exactly as MkDocs renders it, but probably not what the author meant (a fence
+   * never closed): `scissors check` reports it; a build, which reproduces MkDocs, does not.
+   */
+  lint?: boolean;
 }
 
 export interface ConvertOptions {
@@ -144,7 +149,7 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
     if (open && !hasClosingFence(lines, i, open[2] ?? '```')) {
       // Python-Markdown (superfences) needs a closing fence: without one the line is text, shown
       // as written (CommonMark would open a code block running to the end of the container).
-      warnings.push({ line: line.n, message: `Fence "${text.trim()}" is never closed: shown as text, as MkDocs shows it.` });
+      warnings.push({ line: line.n, message: `Fence "${text.trim()}" is never closed: shown as text, as MkDocs shows it.`, lint: true });
       nodes.push({ kind: 'line', line: { n: line.n, text: text.replace(/^( *)([`~]+)/, (_m, sp: string, run: string) => sp + run.replace(/./g, '\\$&')) } });
       if (!isBlank(text)) currentTabs = null;
       i++;

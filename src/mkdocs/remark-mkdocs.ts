@@ -80,6 +80,8 @@ export default function remarkMkdocs(this: Processor, options: RemarkMkdocsOptio
       return expandedLine > 0 ? expansion.origins[expandedLine - 1] : undefined;
     };
     for (const w of converted.warnings) {
+      // What MkDocs renders the same way is the checker's to report, not every build's.
+      if (w.lint) continue;
       const origin = expansion.origins[w.line - 1];
       const where = origin ? `${rel(origin.file)}:${origin.line}` : rel(page);
       file.message(`${where} ${w.message}`, { place: origin?.file === page ? { line: origin.line, column: 1 } : undefined, ruleId: 'mkdocs-dialect', source: 'scissors' }).fatal = false;
