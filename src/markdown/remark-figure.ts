@@ -15,8 +15,9 @@ export default function remarkFigure() {
     walk(tree, 'containerDirective', (node: ContainerDirective) => {
       // Layout blocks from MkDocs pages: <center> and <div markdown> (md_in_html).
       if (node.name === 'center' || node.name === 'div') {
-        const extra = typeof node.attributes?.class === 'string' ? node.attributes.class.split(/\s+/).filter(Boolean) : [];
-        node.data = { hName: 'div', hProperties: { className: node.name === 'center' ? ['centered', ...extra] : extra, id: node.attributes?.id ?? undefined } };
+        const { class: classes, id, ...others } = node.attributes ?? {};
+        const extra = typeof classes === 'string' ? classes.split(/\s+/).filter(Boolean) : [];
+        node.data = { hName: 'div', hProperties: { ...others, className: node.name === 'center' ? ['centered', ...extra] : extra, id: id ?? undefined } };
         return;
       }
       if (node.name !== 'figure') return;

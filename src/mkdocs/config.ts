@@ -38,7 +38,6 @@ const EXTENSIONS: Record<string, readonly string[]> = {
   admonition: [],
   abbr: [],
   attr_list: [],
-  def_list: [],
   footnotes: [],
   md_in_html: [],
   meta: [],

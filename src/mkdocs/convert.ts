@@ -427,7 +427,11 @@ function convertHtmlBlocks(lines: Line[], warnings: ConvertWarning[]): Line[] {
       const attrs = `${div?.[1] ?? ''} ${div?.[2] ?? ''}`;
       const cls = /class=["']([^"']*)["']/.exec(attrs)?.[1];
       const id = /id=["']([^"']*)["']/.exec(attrs)?.[1];
-      const directiveAttrs = [id ? `#${id}` : '', ...(cls ? cls.split(/\s+/).map((c) => `.${c}`) : [])].filter(Boolean).join(' ');
+      // Every other attribute (style, title, data-*…) goes through as written, as md_in_html keeps it.
+      const others = [...attrs.matchAll(/([\w:-]+)=(?:"([^"]*)"|'([^']*)')/g)]
+        .filter((m) => !['class', 'id', 'markdown'].includes((m[1] ?? '').toLowerCase()))
+        .map((m) => `${m[1]}="${(m[2] ?? m[3] ?? '').replaceAll('"', '&quot;')}"`);
+      const directiveAttrs = [id ? `#${id}` : '', ...(cls ? cls.split(/\s+/).filter(Boolean).map((c) => `.${c}`) : []), ...others].filter(Boolean).join(' ');
       out.push({ n: line.n, text: `${indent}${HTML_FENCE}div${directiveAttrs ? `{${directiveAttrs}}` : ''}` }, ...inner, { n: lines[end]?.n ?? line.n, text: `${indent}${HTML_FENCE}` });
     }
     i = end;

@@ -217,3 +217,10 @@ test('a fence right after a list item, without a blank line, stays in the item a
   // After a blank line the fence is the list's end, as in both readers.
   assert.equal(convertMkdocs('- item\n\n```\ncode\n```\n').text, '- item\n\n```\ncode\n```\n');
 });
+
+test('<div markdown> keeps its other attributes (style, title), as md_in_html does', async () => {
+  const tree = tempTree({});
+  const html = await renderMarkdown(tree.dir, `${tree.dir}/page.md`, '<div markdown style="text-align:center;" class="x" title="t">\n\n**Bold**\n\n</div>\n');
+  assert.match(html, /<div style="text-align:center;" title="t" class="x"><p><strong>Bold<\/strong><\/p><\/div>/);
+  tree.cleanup();
+});
