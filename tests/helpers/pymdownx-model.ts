@@ -24,6 +24,9 @@ export interface ModelFile {
   outside?: boolean;
 }
 
+/** A base path: a directory (names relative to it, POSIX, normalised) or a single file. */
+export type ModelBase = { dir: string; files: Map<string, ModelFile> } | { file: string; entry: ModelFile };
+
 export interface ModelOptions {
   checkPaths: boolean;
   dedentSubsections: boolean;
@@ -31,6 +34,8 @@ export interface ModelOptions {
   base: string;
   /** Normalised relative path (`a.md`, `sub/b.md`) → file. */
   files: Map<string, ModelFile>;
+  /** Further base paths, tried in order after `base` (first match wins). */
+  moreBases?: ModelBase[];
   tabLength?: number;
 }
 
@@ -104,16 +109,15 @@ export function pyDedent(lines: string[]): string[] {
   return margin ? ws.map((l) => (l.startsWith(margin as string) ? l.slice((margin as string).length) : l)) : ws;
 }
 
-function normalize(rel: string): string | null {
+/** os.path.abspath of an absolute POSIX path. */
+function normalizeAbs(p: string): string {
   const parts: string[] = [];
-  for (const p of rel.split('/')) {
-    if (p === '' || p === '.') continue;
-    if (p === '..') {
-      if (parts.length === 0) return null; // abspath left the base: not under base + sep
-      parts.pop();
-    } else parts.push(p);
+  for (const part of p.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..') parts.pop();
+    else parts.push(part);
   }
-  return parts.join('/');
+  return `/${parts.join('/')}`;
 }
 
 export class PymdownxModel {
@@ -130,14 +134,25 @@ export class PymdownxModel {
     return this.parse(lines, pageIdentity, false);
   }
 
-  /** get_snippet_path with the restriction on: the lexical check, then existence. */
+  /** get_snippet_path with the restriction on: per base in order, the lexical check, then existence. */
   private lookup(path: string): ModelFile | null {
-    let rel: string | null;
-    if (path.startsWith('/')) {
-      rel = path === this.o.base ? null : path.startsWith(`${this.o.base}/`) ? normalize(path.slice(this.o.base.length + 1)) : null;
-    } else rel = normalize(path);
-    if (rel === null || rel === '') return null;
-    return this.o.files.get(rel) ?? null;
+    const bases: ModelBase[] = [{ dir: this.o.base, files: this.o.files }, ...(this.o.moreBases ?? [])];
+    for (const base of bases) {
+      if ('file' in base) {
+        // A file base allows that file only: join(dirname(base), path) must be the same file.
+        const dir = base.file.slice(0, base.file.lastIndexOf('/'));
+        const joined = path.startsWith('/') ? normalizeAbs(path) : normalizeAbs(`${dir}/${path}`);
+        if (joined === base.file) return base.entry;
+        continue;
+      }
+      // abspath(join(base, path)) must start with base + sep.
+      const abs = normalizeAbs(path.startsWith('/') ? path : `${base.dir}/${path}`);
+      if (!abs.startsWith(`${base.dir}/`)) continue;
+      const rel = abs.slice(base.dir.length + 1);
+      const found = base.files.get(rel);
+      if (found) return found;
+    }
+    return null;
   }
 
   private extractSection(section: string, lines: string[]): string[] {

@@ -20,7 +20,7 @@ import { formatDiagnostic, type SnippetDiagnostic } from '../../../src/snippets/
 import { SnippetExpander } from '../../../src/snippets/expand.ts';
 import { resolveSnippetOptions, type SnippetOptions } from '../../../src/snippets/options.ts';
 import { isWithin } from '../../../src/snippets/resolve.ts';
-import { ModelMissing, PymdownxModel, type ModelFile } from '../../helpers/pymdownx-model.ts';
+import { ModelMissing, PymdownxModel, type ModelBase, type ModelFile } from '../../helpers/pymdownx-model.ts';
 
 const SENTINEL = 'SENTINEL-OUTSIDE-7f3a';
 // Fixed seeds and bounded runs in `npm test`; FUZZ_RUNS / FUZZ_SEED explore further by hand.
@@ -56,7 +56,9 @@ observe('readFileSync');
 observe('openSync');
 observe('createReadStream');
 
-function assertReadsInside(base: string, context: string): void {
+function assertReadsInside(bases: string | string[], context: string): void {
+  const allowed = (real: string) =>
+    (Array.isArray(bases) ? bases : [bases]).some((b) => (fs.statSync(b).isDirectory() ? isWithin(b, real) && real !== b : real === b));
   for (const p of opened) {
     assert.ok(!p.startsWith('fd:'), `an fd was read directly (${p}) ${context}`);
     let real: string;
@@ -65,7 +67,7 @@ function assertReadsInside(base: string, context: string): void {
     } catch {
       real = path.resolve(p);
     }
-    assert.ok(isWithin(base, real) && real !== base, `read outside the base path: ${p} ${context}`);
+    assert.ok(allowed(real), `read outside the base path: ${p} ${context}`);
     assert.ok(!real.startsWith(path.join(root, 'outside')) && !real.startsWith(path.join(root, 'base_private')), `read the sentinel ${p}`);
   }
 }
@@ -78,6 +80,7 @@ const pad = fc.constantFrom('', '', '', '', '', '', ' ', '\t', '\u00a0', '\u0085
 const baseToken = '<BASE>';
 const specName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...NAMES) }, { weight: 2, arbitrary: fc.constantFrom(
   'link.md', 'out.md', 'empty.md', 'missing.md', 'page.md', './a.md', 'sub/../b.md', '../outside/secret.md',
+  'e.md', 'solo.md', '../more/e.md', '../solo/solo.md', 'more/e.md', '../more/a.md',
   `${baseToken}/a.md`, `${baseToken}/../outside/secret.md`, 'https://example.com/x.md', 'sub', 'sub/',
 ) });
 const num = fc.constantFrom('0', '1', '2', '3', '-1', '-2', '5', '-9', '');
@@ -127,14 +130,14 @@ const pageItem = fc.oneof(
 );
 const pageText = fc.array(pageItem, { minLength: 1, maxLength: 8 }).map((items) => items.flat().join('\n'));
 const tree = fc.record({
-  files: fc.tuple(fileText, fileText, fileText, fileText),
+  files: fc.tuple(fileText, fileText, fileText, fileText, fileText, fileText),
   page: pageText,
   checkPaths: fc.boolean(),
   dedentSubsections: fc.constantFrom(false, false, true),
 });
 
 let runCounter = 0;
-function writeTree(files: string[], page: string): { base: string; model: Map<string, ModelFile>; page: string } {
+function writeTree(files: string[], page: string): { base: string; model: Map<string, ModelFile>; moreBases: ModelBase[]; basePaths: string[]; page: string } {
   const dir = path.join(root, `run-${runCounter++}`);
   const base = path.join(dir, 'base');
   fs.mkdirSync(path.join(base, 'sub'), { recursive: true });
@@ -153,7 +156,22 @@ function writeTree(files: string[], page: string): { base: string; model: Map<st
   const pageBody = page.replaceAll(baseToken, base);
   fs.writeFileSync(path.join(base, 'page.md'), pageBody);
   model.set('page.md', { identity: 'page.md', text: pageBody });
-  return { base, model, page: pageBody };
+  // A second base directory (tried after the first: its a.md is shadowed) and a file as a base.
+  const more = path.join(dir, 'more');
+  fs.mkdirSync(more);
+  const e = (files[4] ?? '').replaceAll(baseToken, base);
+  fs.writeFileSync(path.join(more, 'e.md'), e);
+  fs.writeFileSync(path.join(more, 'a.md'), 'shadowed a\n');
+  const soloFile = path.join(dir, 'solo', 'solo.md');
+  fs.mkdirSync(path.dirname(soloFile));
+  const solo = (files[5] ?? '').replaceAll(baseToken, base);
+  fs.writeFileSync(soloFile, solo);
+  fs.writeFileSync(path.join(dir, 'solo', 'sibling.md'), 'not allowed\n');
+  const moreBases: ModelBase[] = [
+    { dir: more, files: new Map([['e.md', { identity: 'more/e.md', text: e }], ['a.md', { identity: 'more/a.md', text: 'shadowed a\n' }]]) },
+    { file: soloFile, entry: { identity: 'solo/solo.md', text: solo } },
+  ];
+  return { base, model, moreBases, basePaths: [base, more, soloFile], page: pageBody };
 }
 
 /** Codes Scissors reports where pymdownx is silent or crashes: the documented differences. */
@@ -166,21 +184,21 @@ describe('snippet engine vs a model of pymdownx.snippets 11.0', () => {
     let nested = 0;
     fc.assert(
       fc.property(tree, ({ files, page, checkPaths, dedentSubsections }) => {
-        const { base, model, page: text } = writeTree(files, page);
+        const { base, model, moreBases, basePaths, page: text } = writeTree(files, page);
         try {
           let expected: string[] | ModelMissing;
           try {
-            expected = new PymdownxModel({ base, files: model, checkPaths, dedentSubsections }).run(text, 'page.md');
+            expected = new PymdownxModel({ base, files: model, moreBases, checkPaths, dedentSubsections }).run(text, 'page.md');
           } catch (error) {
             if (!(error instanceof ModelMissing)) throw error;
             expected = error;
           }
-          const expander = new SnippetExpander(resolveSnippetOptions(base, { checkPaths, dedentSubsections }));
+          const expander = new SnippetExpander(resolveSnippetOptions(base, { basePaths, checkPaths, dedentSubsections }));
           opened.length = 0;
           observing = true;
           const result = expander.expandDocument(text, path.join(base, 'page.md'));
           observing = false;
-          assertReadsInside(base, 'in the conformance run');
+          assertReadsInside(basePaths, 'in the conformance run');
           assert.ok(!result.lines.some((l) => l.includes(SENTINEL)), 'the sentinel leaked');
           for (const d of result.diagnostics) checkDiagnostic(d, `(page ${JSON.stringify(text)})`);
           const errors = result.diagnostics.filter((d) => d.severity === 'error');
