@@ -8,7 +8,7 @@
  * with pymdownx.tabbed's slugify (pymdownx.slugs, case lower), de-duplicated against them.
  */
 import GithubSlugger from 'github-slugger';
-import type { Element, Root } from 'hast';
+import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { SKIP, walk } from './walk.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
@@ -56,7 +56,7 @@ export function pythonMarkdownUnique(id: string, used: Set<string>): string {
 /** A heading's text as Python-Markdown reads it for its id: the text of its content, without drawn icons (SVG). */
 function headingText(node: Element): string {
   let out = '';
-  const visit = (n: Element | Root | Element['children'][number]) => {
+  const visit = (n: Root | RootContent) => {
     if (n.type === 'text') out += n.value;
     else if (n.type === 'element') {
       if (n.tagName === 'svg') return;
