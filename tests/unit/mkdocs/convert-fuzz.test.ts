@@ -151,7 +151,7 @@ function assertNothingLostSilently(input: string, output: string, warnings: Arra
 }
 
 describe('MkDocs dialect → Scissors', () => {
-  test('convertMkdocs never throws and never loses a line silently (Markdown and MDX output)', () => {
+  test('convertMkdocs never throws and never loses a line silently (Markdown and MDX output)', { timeout: 60_000 * RUNS }, () => {
     fc.assert(
       fc.property(page, fc.boolean(), (text, mdx) => {
         let result: { text: string; warnings: ConvertWarning[]; lineMap: number[] };
@@ -170,7 +170,7 @@ describe('MkDocs dialect → Scissors', () => {
     );
   });
 
-  test('npm run migrate: every page of a random batch keeps its words or warns at file:line', () => {
+  test('npm run migrate: every page of a random batch keeps its words or warns at file:line', { timeout: 60_000 * RUNS }, () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-migrate-fuzz-'));
     after(() => fs.rmSync(dir, { recursive: true, force: true }));
     const pages = fc.sample(page, { numRuns: 40 * RUNS, seed: SEED ?? 0x3a9 });

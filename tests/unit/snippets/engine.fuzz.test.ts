@@ -178,7 +178,7 @@ function writeTree(files: string[], page: string): { base: string; model: Map<st
 const DELIBERATE_ERRORS = new Set(['INCLUDE_CYCLE', 'UNCLOSED_BLOCK', 'OUTSIDE_BASE_PATH', 'NOT_A_FILE']);
 
 describe('snippet engine vs a model of pymdownx.snippets 11.0', () => {
-  test('random pages and include trees expand as pymdownx does', () => {
+  test('random pages and include trees expand as pymdownx does', { timeout: 60_000 * RUNS }, () => {
     let compared = 0;
     let included = 0;
     let nested = 0;
@@ -296,7 +296,7 @@ describe('snippet engine under hostile input', () => {
     }
     assert.throws(() => assertReadsInside(hostileBase, ''), /read outside the base path/);
   });
-  test('no exception, every diagnostic at a real file:line:col, nothing read outside the base path', () => {
+  test('no exception, every diagnostic at a real file:line:col, nothing read outside the base path', { timeout: 60_000 * RUNS }, () => {
     fc.assert(
       fc.property(robustCase, ({ page, files, checkPaths, encoding, autoAppend, tabLength }) => {
         fs.writeFileSync(path.join(hostileBase, 'a.md'), files[0].replaceAll(baseToken, hostileBase));
