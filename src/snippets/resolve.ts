@@ -23,7 +23,8 @@ export function isWithin(parent: string, child: string): boolean {
 
 function realpathOrNull(p: string): string | null {
   try {
-    return fs.realpathSync(p);
+    // The OS's realpath: Node's own normalises `x/..` lexically before resolving symlinks.
+    return fs.realpathSync.native(p);
   } catch {
     return null;
   }
@@ -35,6 +36,11 @@ function statOrNull(p: string): fs.Stats | null {
   } catch {
     return null;
   }
+}
+
+/** os.path.join: no normalisation, an absolute second part replaces the first. */
+function rawJoin(base: string, spec: string): string {
+  return path.isAbsolute(spec) ? spec : `${base.endsWith(path.sep) ? base : base + path.sep}${spec}`;
 }
 
 export function resolveSnippetPath(spec: string, basePaths: string[], restrict: boolean): Resolution {
@@ -55,9 +61,12 @@ export function resolveSnippetPath(spec: string, basePaths: string[], restrict: 
           continue;
         }
       }
-      const stat = statOrNull(candidate);
+      // Unrestricted, pymdownx joins without normalising and asks the OS, so `a.md/../b.md` is not
+      // there (a.md is no folder) and a symlinked folder's `..` is its target's parent.
+      const probe = restrict ? candidate : rawJoin(base, spec);
+      const stat = statOrNull(probe);
       if (!stat) continue;
-      const real = realpathOrNull(candidate);
+      const real = realpathOrNull(probe);
       const realBase = realpathOrNull(base);
       if (restrict && (!real || !realBase || !isWithin(realBase, real) || real === realBase)) {
         outside.push(candidate);
@@ -69,10 +78,11 @@ export function resolveSnippetPath(spec: string, basePaths: string[], restrict: 
       }
       return { ok: true, file: real ?? candidate };
     }
-    // A file as a base path allows exactly that file.
+    // A file as a base path allows exactly that file (os.path.join, not normalised, then samefile).
     const candidate = path.resolve(path.dirname(base), spec);
     tried.push(candidate);
-    const real = realpathOrNull(candidate);
+    const raw = rawJoin(path.dirname(base), spec);
+    const real = statOrNull(raw) ? realpathOrNull(raw) : null;
     if (real && real === realpathOrNull(base)) return { ok: true, file: real };
   }
   if (directory) return { ok: false, reason: 'directory', tried, outside };

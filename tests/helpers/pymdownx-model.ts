@@ -14,6 +14,7 @@
  * and a symlink that leads out of the base path is outside.
  * Not covered: directories, undecodable bytes, `f:2:-` (pymdownx crashes on those) and URLs on.
  */
+import fs from 'node:fs';
 
 export interface ModelFile {
   /** The real file this name is (a symlink's target), for the include stack. */
@@ -36,6 +37,12 @@ export interface ModelOptions {
   files: Map<string, ModelFile>;
   /** Further base paths, tried in order after `base` (first match wins). */
   moreBases?: ModelBase[];
+  /**
+   * restrict_base_path (default true). Off, pymdownx joins without normalising and asks the OS
+   * (`os.path.exists`), so the model asks the disk too: `a.md/../b.md` is not found, a symlinked
+   * folder's `..` is its target's parent, and anything reachable is included.
+   */
+  restrict?: boolean;
   tabLength?: number;
 }
 
@@ -138,6 +145,18 @@ export class PymdownxModel {
   private lookup(path: string): ModelFile | null {
     const bases: ModelBase[] = [{ dir: this.o.base, files: this.o.files }, ...(this.o.moreBases ?? [])];
     for (const base of bases) {
+      if (this.o.restrict === false && 'dir' in base) {
+        const joined = path.startsWith('/') ? path : `${base.dir}/${path}`;
+        let stat: fs.Stats;
+        try {
+          stat = fs.statSync(joined);
+        } catch {
+          continue;
+        }
+        if (stat.isDirectory()) continue; // pymdownx would crash opening it; Scissors reports NOT_A_FILE
+        const real = fs.realpathSync(joined);
+        return { identity: real, text: fs.readFileSync(joined, 'utf8') };
+      }
       if ('file' in base) {
         // A file base allows that file only: join(dirname(base), path) must be the same file.
         const dir = base.file.slice(0, base.file.lastIndexOf('/'));

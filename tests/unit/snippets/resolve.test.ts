@@ -63,3 +63,18 @@ describe('isWithin', () => {
     assert.equal(isWithin('/a/docs', '/a/x'), false);
   });
 });
+
+/** Found by the engine fuzzer (engine.fuzz.test.ts): pymdownx joins without normalising where it does not restrict. */
+describe('unnormalised joins, as os.path.join and os.path.exists see them', () => {
+  test('without the restriction, `a.md/../sub/b.md` is not there (a.md is no folder)', () => {
+    assert.equal(resolveSnippetPath('a.md/../sub/b.md', [docs], false).ok, false);
+    assert.equal(resolveSnippetPath('sub/../sub/b.md', [docs], false).ok, true);
+  });
+  test('with the restriction, the path is normalised first (abspath), so it is found', () => {
+    assert.equal(resolveSnippetPath('a.md/../sub/b.md', [docs], true).ok, true);
+  });
+  test('a file base path: `x/../solo.md` through a file is not the same file', () => {
+    assert.equal(resolveSnippetPath('other.md/../solo.md', [tree.path('solo/solo.md')], true).ok, false);
+    assert.equal(resolveSnippetPath('./solo.md', [tree.path('solo/solo.md')], true).ok, true);
+  });
+});
