@@ -3,6 +3,7 @@
  * the files they name. Pure TypeScript over node:fs, shared by the remark plugin, the CLI,
  * the dev watcher and the checker.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import {
   SnippetError,
@@ -143,7 +144,8 @@ export class SnippetExpander {
       file: ctx.file,
       origins,
       chain: ctx.chain ?? [],
-      stack: [path.resolve(ctx.file)],
+      // Included files are on the stack by real path, so the page is too (a page reached through a symlink).
+      stack: [realOrResolved(ctx.file)],
       stripSectionMarkers: ctx.stripSectionMarkers ?? false,
       dropTrailingEmptyLine: ctx.dropTrailingEmptyLine ?? false,
       fromUrl: false,
@@ -482,6 +484,14 @@ export class SnippetExpander {
       });
     }
     return { found, lines: picked, origins, warnings };
+  }
+}
+
+function realOrResolved(file: string): string {
+  try {
+    return fs.realpathSync.native(file);
+  } catch {
+    return path.resolve(file);
   }
 }
 

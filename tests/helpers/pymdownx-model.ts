@@ -7,8 +7,9 @@
  * Covered: inline and block markers (any dash count, indent with tabs), `;` escapes and `;`
  * comments, ranges (several, negative, 0), sections (nested, escaped, duplicate start, end
  * before start, upper case, no end), section-marker stripping, nesting, the trailing empty
- * element, universal newlines, check_paths, restrict_base_path's lexical check, dedent_subsections,
- * URLs with url_download off (a local path that is not there).
+ * element, universal newlines, check_paths, several base paths (directories and a file, first match
+ * wins), restrict_base_path on (abspath, then base + sep) and off (os.path.join and the OS's answer),
+ * dedent_subsections, URLs with url_download off (a local path that is not there).
  * The documented deliberate differences are modelled as Scissors does them: a BOM is dropped,
  * the page is on the include stack (it cannot include itself), cycles are keyed by real file,
  * and a symlink that leads out of the base path is outside.

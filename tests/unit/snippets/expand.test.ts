@@ -260,3 +260,18 @@ describe('fuzz-found differences from pymdownx', () => {
     assert.ok(result.origins.every((o) => o.file !== page || o.line === 1));
   });
 });
+
+describe('the page on the include stack', () => {
+  test('a page reached through a symlinked folder that includes itself is a cycle, as any other page', () => {
+    const t = tempTree({ 'real/page.md': 'top\n--8<-- "page.md"\n' });
+    try {
+      fs.symlinkSync(t.path('real'), t.path('via'));
+      const expander = new SnippetExpander(resolveSnippetOptions(t.path('real'), { checkPaths: false }));
+      const result = expander.expandDocument('top\n--8<-- "page.md"\n', t.path('via/page.md'));
+      assert.deepEqual(result.lines, ['top', '']);
+      assert.deepEqual(result.diagnostics.map((d) => d.code), ['INCLUDE_CYCLE']);
+    } finally {
+      t.cleanup();
+    }
+  });
+});
