@@ -17,6 +17,7 @@ import path from 'node:path';
 import { after, describe, test } from 'node:test';
 import fc from 'fast-check';
 import { convertMkdocs, type ConvertWarning } from '../../../src/mkdocs/convert.ts';
+import { renderHighlighted } from '../markdown/pipeline-highlighted.ts';
 
 const root = path.resolve(import.meta.dirname, '../../..');
 // Fixed seeds and bounded runs in `npm test`; FUZZ_RUNS / FUZZ_SEED explore further by hand.
@@ -190,6 +191,31 @@ describe('MkDocs dialect → Scissors', () => {
       const warnings = [...run.stderr.matchAll(new RegExp(`^${name}:(\\d+): warning: (.*)$`, 'gm'))].map((m) => ({ line: Number(m[1]) - offset, message: m[2] ?? '' }));
       assertNothingLostSilently(text, output, warnings, `migrate ${name}`);
     });
+  });
+});
+
+describe('MkDocs dialect → rendered page', () => {
+  test('random MkDocs pages render through the site\'s whole .md pipeline without throwing, showing every word the converter kept', { timeout: 120_000 * RUNS }, async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-render-fuzz-'));
+    after(() => fs.rmSync(dir, { recursive: true, force: true }));
+    await fc.assert(
+      fc.asyncProperty(page, async (text) => {
+        const input = text.replaceAll(/^(;?)--8<--.*$/gm, '$1text');
+        let html = '';
+        try {
+          html = await renderHighlighted(dir, path.join(dir, 'content/docs/page.md'), input);
+        } catch (error) {
+          assert.fail(`the .md pipeline threw ${error instanceof Error ? error.stack : String(error)} on:\n${text}`);
+        }
+        // What the converter kept reaches the page (abbreviation definitions are consumed, as in MkDocs).
+        const converted = convertMkdocs(input);
+        const kept = new Set(converted.text.replaceAll(/^\*\[.*$/gm, '').match(/\bzq\d+\b/g) ?? []);
+        const shown = new Set(html.match(/\bzq\d+\b/g) ?? []);
+        const lost = [...kept].filter((w) => !shown.has(w));
+        assert.deepEqual(lost, [], `converted but not rendered:\n${input}\n---\n${converted.text}\n---\n${html}`);
+      }),
+      { numRuns: 150 * RUNS, seed: SEED ?? 0x7e4d },
+    );
   });
 });
 
