@@ -7,7 +7,7 @@
 import { getCollection } from 'astro:content';
 import { siteBase } from '../site/astro-settings.ts';
 import { currentSite } from '../site/current.ts';
-import { buildNav, type NavEntry, type PageInfo } from '../site/nav.ts';
+import { buildNav, type NavEntry, type NavLink, type PageInfo } from '../site/nav.ts';
 import { sitePages, type PageSet } from '../site/pages.ts';
 
 const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -37,9 +37,38 @@ function listHtml(entries: NavEntry[], depth: number): string {
   return `<ul>${items.join('')}</ul>`;
 }
 
-let cached: Promise<{ html: string; pages: PageSet }> | undefined;
+/** The first page a nav entry leads to (a section: its index page, else its first page). */
+function firstPage(entry: NavEntry): NavLink | undefined {
+  if (entry.kind !== 'section') return entry.kind === 'page' && entry.id ? entry : undefined;
+  if (entry.index) return entry.index;
+  for (const child of entry.children) {
+    const found = firstPage(child);
+    if (found) return found;
+  }
+  return undefined;
+}
 
-async function buildList(): Promise<{ html: string; pages: PageSet }> {
+function pageIds(entry: NavEntry): string[] {
+  if (entry.kind !== 'section') return entry.kind === 'page' && entry.id ? [entry.id] : [];
+  return [...(entry.index?.id ? [entry.index.id] : []), ...entry.children.flatMap(pageIds)];
+}
+
+/** Material's navigation.tabs: the top level of the nav as a row of tabs, each leading to its first page. */
+function tabsHtml(nav: NavEntry[]): { html: string; ids: string[][] } {
+  const ids: string[][] = [];
+  const items = nav.flatMap((entry) => {
+    const target = entry.kind === 'link' ? entry : firstPage(entry);
+    if (!target) return [];
+    ids.push(pageIds(entry));
+    const title = entry.kind === 'section' ? entry.title : target.title;
+    return [`<li>${linkHtml({ ...target, title })}</li>`];
+  });
+  return { html: `<ul>${items.join('')}</ul>`, ids };
+}
+
+let cached: Promise<{ html: string; pages: PageSet; tabs: { html: string; ids: string[][] } }> | undefined;
+
+async function buildList(): Promise<{ html: string; pages: PageSet; tabs: { html: string; ids: string[][] } }> {
   const site = currentSite();
   const pages = sitePages(site);
   const byId = new Map(pages.pages.map((p) => [p.id, p]));
@@ -48,7 +77,21 @@ async function buildList(): Promise<{ html: string; pages: PageSet }> {
     const data = entry.data as { title?: string; order?: number };
     return page ? [{ id: entry.id, source: page.source, title: data.title, order: data.order }] : [];
   });
-  return { html: listHtml(buildNav(site, pages, entries), 0), pages };
+  const nav = buildNav(site, pages, entries);
+  return { html: listHtml(nav, 0), pages, tabs: tabsHtml(nav) };
+}
+
+/** The tab row for the current page (its tab marked), or undefined when the site has no tabs. */
+export async function navTabsHtml(currentId: string): Promise<string | undefined> {
+  if (!currentSite().theme.features.includes('navigation.tabs')) return undefined;
+  if (import.meta.env.DEV) cached = undefined;
+  cached ??= buildList();
+  const { tabs } = await cached;
+  const current = tabs.ids.findIndex((ids) => ids.includes(currentId));
+  if (current < 0) return tabs.html;
+  let index = -1;
+  // The n-th <li> is the n-th tab: mark its link as the current section.
+  return tabs.html.replace(/<li><a /g, (match) => (++index === current ? '<li><a aria-current="true" ' : match));
 }
 
 export async function sidebarHtml(currentId: string): Promise<string> {

@@ -73,6 +73,8 @@ export function rehypeMermaid() {
       if (el.tagName === 'div' && PLACEHOLDER in el.properties) {
         el.tagName = 'pre';
         delete el.properties[PLACEHOLDER];
+        // A wide diagram scrolls sideways: the keyboard must be able to scroll it too (WCAG 2.1.1).
+        el.properties.tabIndex = 0;
         return SKIP;
       }
       return undefined;

@@ -31,10 +31,40 @@ export function primaryColour(name: string | undefined): { bg: string; fg: strin
   return PRIMARY[name.toLowerCase().replace(/[-_]/g, ' ').trim()];
 }
 
+function luminance(hex: string): number {
+  const [r, g, b] = [1, 3, 5].map((i) => Number.parseInt(hex.slice(i, i + 2), 16) / 255).map((c) => (c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4));
+  return 0.2126 * (r ?? 0) + 0.7152 * (g ?? 0) + 0.0722 * (b ?? 0);
+}
+
+export function contrast(a: string, b: string): number {
+  const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
+  return ((hi ?? 0) + 0.05) / ((lo ?? 0) + 0.05);
+}
+
+const mix = (hex: string, toward: string, amount: number) =>
+  `#${[1, 3, 5]
+    .map((i) => Math.round(Number.parseInt(hex.slice(i, i + 2), 16) * (1 - amount) + Number.parseInt(toward.slice(i, i + 2), 16) * amount))
+    .map((v) => v.toString(16).padStart(2, '0'))
+    .join('')}`;
+
+/**
+ * The header colour, shaded just enough that its text — also on the header's translucent
+ * buttons (white at 12 %) — meets WCAG AA (4.5:1). Material uses its palette colours as they
+ * are, which leaves white text on several of them below AA.
+ */
+export function readableHeader(colour: { bg: string; fg: string }): { bg: string; fg: string } {
+  const fg = colour.fg === '#fff' ? '#ffffff' : '#000000';
+  const toward = fg === '#ffffff' ? '#000000' : '#ffffff';
+  let bg = colour.bg;
+  for (let step = 0; step < 20 && contrast(fg, mix(bg, '#ffffff', 0.12)) < 4.6; step++) bg = mix(bg, toward, 0.05);
+  return { bg, fg };
+}
+
 /** Inline CSS setting the header's colours for light and dark schemes (empty when the site sets none). */
 export function paletteCss(palette: Array<{ scheme: 'light' | 'dark'; primary?: string }>): string {
-  const light = primaryColour(palette.find((p) => p.scheme === 'light')?.primary);
-  const dark = primaryColour(palette.find((p) => p.scheme === 'dark')?.primary) ?? light;
+  const shade = (c: { bg: string; fg: string } | undefined) => (c ? readableHeader(c) : undefined);
+  const light = shade(primaryColour(palette.find((p) => p.scheme === 'light')?.primary));
+  const dark = shade(primaryColour(palette.find((p) => p.scheme === 'dark')?.primary)) ?? light;
   if (!light && !dark) return '';
   const l = light ?? dark;
   const d = dark ?? light;

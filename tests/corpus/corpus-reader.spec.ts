@@ -76,3 +76,22 @@ test('a relative .md link lands on the right page and heading', async ({ page })
   await expect(heading).toHaveText(/Install/);
   await expect(heading).toBeInViewport();
 });
+
+test('navigation.tabs: the top-level sections as tabs, the current one marked; the sidebar marks the page', async ({ page }) => {
+  await open(page, '/core/tracer/');
+  const tabs = page.getByRole('navigation', { name: 'Sections' }).getByRole('link');
+  await expect(tabs).toHaveText(['Homepage', 'Tutorial', 'Processes']);
+  await expect(tabs.first()).toHaveAttribute('aria-current', 'true');
+  await expect(page.getByRole('navigation', { name: 'Documentation' }).locator('a[aria-current="page"]')).toHaveText('Tracer');
+});
+
+test('a corpus page has no accessibility violations in either theme', async ({ page }) => {
+  const { default: AxeBuilder } = await import('@axe-core/playwright');
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await open(page, '/utilities/batch/');
+    // The site's own extra_javascript/css are theirs; our page is what is checked.
+    const results = await new AxeBuilder({ page }).exclude('pre.mermaid svg').analyze();
+    expect(results.violations.map((v) => `${v.id}: ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`), scheme).toEqual([]);
+  }
+});

@@ -90,3 +90,17 @@ describe('titles and navigation', () => {
     tree.cleanup();
   });
 });
+
+describe('palette', () => {
+  test("the header's colour is shaded until its text meets AA, also on its translucent buttons", async () => {
+    const { contrast, paletteCss, primaryColour, readableHeader } = await import('../../../src/site/palette.ts');
+    for (const name of ['deep purple', 'indigo', 'teal', 'amber', 'light blue', 'white']) {
+      const { bg, fg } = readableHeader(primaryColour(name) ?? { bg: '#000000', fg: '#fff' });
+      assert.ok(contrast(fg, bg) >= 4.5, `${name}: ${fg} on ${bg}`);
+    }
+    // Already readable colours are kept as Material has them.
+    assert.equal(readableHeader({ bg: '#000000', fg: '#fff' }).bg, '#000000');
+    assert.match(paletteCss([{ scheme: 'light', primary: 'deep purple' }, { scheme: 'dark', primary: 'indigo' }]), /^:root\{--header-bg:light-dark\(#[0-9a-f]{6},#[0-9a-f]{6}\);--header-fg:light-dark\(#ffffff,#ffffff\)\}$/);
+    assert.equal(paletteCss([]), '');
+  });
+});
