@@ -16,7 +16,10 @@ const CONFIG_NAMES = ['mkdocs.yml', 'mkdocs.yaml', 'scissors.config.ts'];
 
 /** The config file a PATH names (a folder or a file). */
 export function findConfigFile(location: string): string {
-  const absolute = path.resolve(location);
+  // Real paths: the snippet engine resolves symlinks, so the root must be a real path too or
+  // files reached through a symlinked folder would be named relative to the wrong place.
+  const given = path.resolve(location);
+  const absolute = fs.existsSync(given) ? fs.realpathSync(given) : given;
   const stat = fs.statSync(absolute, { throwIfNoEntry: false });
   if (!stat) throw new SiteNotFoundError(`${location}: no such file or folder`);
   if (stat.isFile()) return absolute;
