@@ -25,8 +25,14 @@ const root = path.resolve(import.meta.dirname, '../..');
 const wanted = new Set(process.argv.slice(2));
 const want = (name: string) => wanted.size === 0 || wanted.has(name);
 const results: Record<string, unknown> = {};
-const rows: Array<[string, string, string]> = [];
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+/** Each result is logged as it comes, so a run cut short keeps what it measured. */
+const rows = new (class extends Array<[string, string, string]> {
+  override push(...items: Array<[string, string, string]>): number {
+    for (const [name, value, note] of items) log(`  ${name}: ${value}${note ? ` (${note})` : ''}`);
+    return super.push(...items);
+  }
+})();
 
 const sideRow = (r: SideBySide, target: string) => {
   const s = r.scissors;
