@@ -1,6 +1,8 @@
 /**
- * Dev reload latency on a generated 200-page site: rewrite an included file and time until
- * (a) the dev server serves the new HTML and (b) an open Chromium page shows it by itself.
+ * Dev reload latency: rewrite an included file and time until (a) the dev server serves the new
+ * HTML and (b) an open Chromium page shows it by itself. On a generated 200-page site (the
+ * default), or on this project's own Security page (`security: true`): SECURITY.md edited,
+ * `/security/` watched, in a copy of the whole project.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
@@ -8,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { chromium } from '@playwright/test';
 import { findChromium } from '../lib/browser.mjs';
-import { writeSiteCopy } from '../lib/site-copy.mjs';
+import { copyProject, writeSiteCopy } from '../lib/site-copy.mjs';
 import { corpusFiles } from './corpus.ts';
 import { summarise, type Summary } from './stats.ts';
 
@@ -36,9 +38,15 @@ async function waitFor(url: string, timeoutMs: number): Promise<void> {
   throw new Error(`dev server did not answer ${url}`);
 }
 
-export async function runDevReloadBench(pages = 200): Promise<DevReloadBench> {
-  const dir = path.join(os.tmpdir(), 'scissors-bench-dev');
-  writeSiteCopy(dir, corpusFiles(pages));
+export async function runDevReloadBench(pages = 200, options: { security?: boolean } = {}): Promise<DevReloadBench> {
+  let dir = path.join(os.tmpdir(), 'scissors-bench-dev');
+  if (options.security) dir = copyProject('scissors-bench-dev-security-');
+  else writeSiteCopy(dir, corpusFiles(pages));
+  const pagePath = options.security ? '/security/' : '/page-0001/';
+  const edited = options.security ? 'SECURITY.md' : 'parts/policy-footer.md';
+  const original = fs.readFileSync(path.join(dir, edited), 'utf8');
+  // The token goes into a paragraph of the file, as an author's edit would.
+  const edit = (token: string) => (options.security ? original.replace(/\n*$/, `\n\nEdited: ${token}.\n`) : `We acknowledge reports within two business days. ${token}\n`);
   const server = spawn('npx', ['astro', 'dev', '--host', '127.0.0.1', '--port', String(PORT)], { cwd: dir, stdio: 'ignore', detached: true });
   const executablePath = findChromium();
   if (!executablePath) throw new Error('Chromium not found (npm test installs it)');
@@ -47,7 +55,7 @@ export async function runDevReloadBench(pages = 200): Promise<DevReloadBench> {
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });
   try {
-    const url = `http://127.0.0.1:${PORT}/page-0001/`;
+    const url = `http://127.0.0.1:${PORT}${pagePath}`;
     await waitFor(url, 120_000);
     const page = await browser.newPage();
     // A reload only reaches a page whose HMR socket is connected: wait for that before each edit.
@@ -65,7 +73,7 @@ export async function runDevReloadBench(pages = 200): Promise<DevReloadBench> {
     };
     expectConnection();
     await page.goto(url);
-    const footer = path.join(dir, 'parts/policy-footer.md');
+    const footer = path.join(dir, edited);
     const serve: number[] = [];
     const shown: number[] = [];
     for (let i = 0; i <= EDITS; i++) {
@@ -77,7 +85,7 @@ export async function runDevReloadBench(pages = 200): Promise<DevReloadBench> {
       expectConnection();
       const shownPromise = page.waitForFunction((t) => document.body?.innerText.includes(t), token, { polling: 'raf', timeout: 20_000 });
       const start = performance.now();
-      fs.writeFileSync(footer, `We acknowledge reports within two business days. ${token}\n`);
+      fs.writeFileSync(footer, edit(token));
       let served = 0;
       while (!served) {
         const html = await (await fetch(url)).text();
@@ -92,7 +100,7 @@ export async function runDevReloadBench(pages = 200): Promise<DevReloadBench> {
         shown.push(browserMs);
       }
     }
-    return { pages, edits: EDITS, serveMs: summarise(serve), browserMs: summarise(shown) };
+    return { pages: options.security ? 1 : pages, edits: EDITS, serveMs: summarise(serve), browserMs: summarise(shown) };
   } finally {
     await browser.close();
     if (server.pid) process.kill(-server.pid, 'SIGTERM');

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [security500|corpus|corpus10|dev-corpus|scale|incremental|snippets|dev-reload|build|check|weight …]`:
+ * `npm run bench [security500|corpus|corpus10|dev-corpus|dev-security|scale|incremental|snippets|dev-reload|build|check|weight …]`:
  * runs the benchmarks (all by default), prints a table and writes bench-results/latest.json with
  * the machine they ran on. The first four measure MkDocs Material side by side in the same run
  * (compare.ts; installed from Debian when missing and run as root, see mkdocs.ts). The machine
@@ -122,6 +122,14 @@ if (want('snippets')) {
     `${fmt(r.markersPerSecond)} markers/s`,
     `${r.markers} markers on ${r.pages} pages; median of ${r.seconds.runs} ${fmt(r.seconds.median * 1000)} ms (${fmt(r.seconds.min * 1000)}–${fmt(r.seconds.max * 1000)}); ${r.reads} reads for ${r.files} files`,
   ]);
+}
+
+if (want('dev-security')) {
+  log('dev reload on /security/ (this project, SECURITY.md edited)…');
+  const r = await runDevReloadBench(1, { security: true });
+  results.devSecurity = r;
+  rows.push(['/security/ dev: included file edit → HTML served', `median ${fmt(r.serveMs.median)} ms, worst ${fmt(r.serveMs.max)} ms`, `target ≤ 100 ms median, ≤ 150 ms worst; ${r.edits} edits`]);
+  rows.push(['/security/ dev: page shows it', `median ${fmt(r.browserMs.median)} ms, worst ${fmt(r.browserMs.max)} ms`, 'target ≤ 300 ms median']);
 }
 
 if (want('dev-reload')) {
