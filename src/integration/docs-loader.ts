@@ -15,7 +15,7 @@ import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import { slug as githubSlug } from 'github-slugger';
 import type { Pluggable, PluggableList } from 'unified';
-import { dependenciesOf, recordDependencies } from './dependency-registry.ts';
+import { dependencyRegistry, recordDependencies } from './dependency-registry.ts';
 import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey } from './render-cache.ts';
@@ -191,6 +191,9 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         ids.set(id, filePath);
         const data = await context.parseData({ id, data: frontmatter, filePath });
         const cached = cache?.lookup(relative, text);
+        // What the snippet stage reports this render read; a page it did not report on is not cached.
+        dependencyRegistry().delete(path.resolve(absolute));
+        const readByRender = () => dependencyRegistry().get(path.resolve(absolute));
         if (cached) {
           for (const warning of cached.warnings) console.warn(warning);
           recordDependencies(absolute, cached.dependencies);
@@ -221,7 +224,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
             const bytes = Buffer.from(rendered.html, 'utf8');
             const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
             context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-            cache?.store(relative, text, dependenciesOf(absolute), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
+            cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
           }
           continue;
         }
@@ -240,7 +243,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const bytes = Buffer.from(html, 'utf8');
         const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
         context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-        cache?.store(relative, text, dependenciesOf(absolute), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
+        cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
       }
       htmlStore.finish();
       if (pageTimes) {
@@ -250,7 +253,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       }
       if (cache) {
         cache.save();
-        const skipped = cache.uncacheable ? ` (${cache.uncacheable} not cacheable: URL includes or files changed during the build)` : '';
+        const skipped = cache.uncacheable ? ` (${cache.uncacheable} not cacheable: URL includes, files changed during the build, or no record of what they read)` : '';
         context.logger.info(`render cache: ${ids.size - modules - cache.reused} pages rendered, ${cache.reused} reused${skipped}`);
       }
       for (const id of context.store.keys()) if (!ids.has(id)) context.store.delete(id);

@@ -221,9 +221,16 @@ export class RenderCache {
     return { html: bytes, headings: entry.headings, frontmatter: entry.frontmatter, warnings: entry.warnings, dependencies: entry.deps.map(([file]) => file) };
   }
 
-  /** Keep a page just rendered from `text`, which read `dependencies` (absolute paths, found or not). */
-  store(page: string, text: string, dependencies: Iterable<string>, rendered: CachedPage): void {
+  /**
+   * Keep a page just rendered from `text`, which read `dependencies` (absolute paths, found or
+   * not); undefined when nothing reported what it read: then it is not cached.
+   */
+  store(page: string, text: string, dependencies: Iterable<string> | undefined, rendered: CachedPage): void {
     this.rendered++;
+    if (!dependencies) {
+      this.uncacheable++;
+      return;
+    }
     const deps: Array<[string, string | null]> = [];
     for (const file of [...new Set([...dependencies].flatMap((d) => [d, ...this.shadowing(d)]))].sort()) {
       if (isUrl(file)) {

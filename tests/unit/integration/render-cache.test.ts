@@ -77,17 +77,19 @@ test('a file found under a later base path: creating it under an earlier one inv
   }
 });
 
-test('not cached: pages that included a URL, or read a file changed during the build', () => {
+test('not cached: pages that included a URL, read a file changed during the build, or whose reads nobody reported', () => {
   const t = setup({ 'a.md': 'A' });
   const cacheDir = t.path('cache');
   try {
     const first = build(cacheDir, (c) => {
       c.store('url.mdx', 'text', ['https://example.org/x.md'], page('x'));
+      c.store('unreported.mdx', 'text', undefined, page('z'));
       fs.writeFileSync(t.path('a.md'), 'changed during the build');
       c.store('late.mdx', 'text', [t.path('a.md')], page('y'));
     });
-    assert.equal(first.uncacheable, 2);
+    assert.equal(first.uncacheable, 3);
     const next = RenderCache.open(cacheDir, 'k');
+    assert.equal(next.lookup('unreported.mdx', 'text'), undefined);
     assert.equal(next.lookup('url.mdx', 'text'), undefined);
     assert.equal(next.lookup('late.mdx', 'text'), undefined);
   } finally {
