@@ -66,9 +66,31 @@ function tabsHtml(nav: NavEntry[]): { html: string; ids: string[][] } {
   return { html: `<ul>${items.join('')}</ul>`, ids };
 }
 
-let cached: Promise<{ html: string; pages: PageSet; tabs: { html: string; ids: string[][] } }> | undefined;
+interface SiteNavigation {
+  html: string;
+  pages: PageSet;
+  nav: NavEntry[];
+  tabs: { html: string; ids: string[][] };
+  /** Page by id, and the nav's title of each page it lists (looked up per page: no walks). */
+  byId: Map<string, PageSet['pages'][number]>;
+  navTitles: Map<string, string>;
+}
 
-async function buildList(): Promise<{ html: string; pages: PageSet; tabs: { html: string; ids: string[][] } }> {
+function navTitles(nav: NavEntry[], into = new Map<string, string>()): Map<string, string> {
+  for (const entry of nav) {
+    if (entry.kind === 'section') {
+      if (entry.index?.id && !into.has(entry.index.id)) into.set(entry.index.id, entry.index.title);
+      navTitles(entry.children, into);
+    } else if (entry.kind === 'page' && entry.id && !into.has(entry.id)) {
+      into.set(entry.id, entry.title);
+    }
+  }
+  return into;
+}
+
+let cached: Promise<SiteNavigation> | undefined;
+
+async function buildList(): Promise<SiteNavigation> {
   const site = currentSite();
   const pages = sitePages(site);
   const byId = new Map(pages.pages.map((p) => [p.id, p]));
@@ -78,15 +100,23 @@ async function buildList(): Promise<{ html: string; pages: PageSet; tabs: { html
     return page ? [{ id: entry.id, source: page.source, title: data.title, order: data.order }] : [];
   });
   const nav = buildNav(site, pages, entries);
-  return { html: listHtml(nav, 0), pages, tabs: tabsHtml(nav) };
+  return { html: listHtml(nav, 0), pages, nav, tabs: tabsHtml(nav), byId, navTitles: navTitles(nav) };
+}
+
+/**
+ * The site's pages and nav, listed once per build (every page asks: listing the docs folder
+ * per page would cost a thousand listings of a thousand files on a large site).
+ */
+export async function siteNavigation(): Promise<SiteNavigation> {
+  if (import.meta.env.DEV) cached = undefined;
+  cached ??= buildList();
+  return cached;
 }
 
 /** The tab row for the current page (its tab marked), or undefined when the site has no tabs. */
 export async function navTabsHtml(currentId: string): Promise<string | undefined> {
   if (!currentSite().theme.features.includes('navigation.tabs')) return undefined;
-  if (import.meta.env.DEV) cached = undefined;
-  cached ??= buildList();
-  const { tabs } = await cached;
+  const { tabs } = await siteNavigation();
   const current = tabs.ids.findIndex((ids) => ids.includes(currentId));
   if (current < 0) return tabs.html;
   let index = -1;
@@ -96,9 +126,7 @@ export async function navTabsHtml(currentId: string): Promise<string | undefined
 
 export async function sidebarHtml(currentId: string): Promise<string> {
   // In dev every request rebuilds it, so added or renamed pages show at once.
-  if (import.meta.env.DEV) cached = undefined;
-  cached ??= buildList();
-  const { html } = await cached;
+  const { html } = await siteNavigation();
   const marker = `data-page="${escape(currentId)}">`;
   const at = html.indexOf(marker);
   if (at < 0) return html;
