@@ -19,6 +19,9 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+
+/** How far a file's modification time may lag the clock and still count as changed during the build. */
+const CLOCK_SLACK_MS = 100;
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
 const FORMAT = 1;
@@ -238,8 +241,11 @@ export class RenderCache {
         return;
       }
       const state = this.fileState(file);
-      // Changed while this build ran: what the render read may not be what is hashed now.
-      if (state.mtimeMs >= this.startedMs - 1) {
+      // Changed while this build ran (or just before it: a file's timestamp comes from the kernel's
+      // coarse clock, a tick or so behind Date.now() — a test caught a write right after the
+      // start going unseen): what the render read may not be what is hashed now. Not caching
+      // such a page costs one render next time, never a stale page.
+      if (state.mtimeMs >= this.startedMs - CLOCK_SLACK_MS) {
         this.uncacheable++;
         return;
       }
