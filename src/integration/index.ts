@@ -2,6 +2,7 @@
  * Wiring: the Markdown processor (our remark/rehype plugins and Shiki) and the Astro
  * integration (dev watcher). astro.config.mjs calls both with the same options.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
@@ -17,6 +18,8 @@ import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
 import { sitePages } from '../site/pages.ts';
 import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
+import { diagramsPlugin } from './vite-diagrams.ts';
+import { PAGE_HTML_FILE } from './page-html-store.ts';
 
 export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptions {
   return scissorsOptionsSchema.parse(input);
@@ -62,6 +65,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
     name: 'scissors',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, logger }) => {
+        const cacheDir = fileURLToPath(config.cacheDir);
         // What the site's configuration asked for and Scissors skips: said once, at its place.
         for (const warning of options.warnings ?? []) {
           const where = warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : '';
@@ -79,7 +83,13 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
           // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
           vite: {
-            plugins: [snippetWatchPlugin(), ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
+            plugins: [
+              snippetWatchPlugin(),
+              diagramsPlugin({
+                pageStore: () => (cacheDir ? path.join(cacheDir, PAGE_HTML_FILE) : undefined),
+                classes: (options.markdown?.diagramFences ?? [{ name: 'mermaid', className: 'mermaid' }]).map((f) => f.className),
+              }),
+              ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {
               // The diagram library is one lazily loaded chunk of a few MB, fetched only by pages
               // with a diagram; the bundler's size warning would only be noise in every build.

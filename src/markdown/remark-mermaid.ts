@@ -13,6 +13,7 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Code, Root } from 'mdast';
+import { noteDiagramRendered } from './diagram-flag.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
 import { SKIP, walk } from './walk.ts';
 
@@ -75,6 +76,7 @@ export function rehypeMermaid() {
         delete el.properties[PLACEHOLDER];
         // A wide diagram scrolls sideways: the keyboard must be able to scroll it too (WCAG 2.1.1).
         el.properties.tabIndex = 0;
+        noteDiagramRendered();
         return SKIP;
       }
       return undefined;

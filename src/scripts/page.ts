@@ -2,6 +2,7 @@
 /// <reference types="vite/client" />
 import '../styles/mermaid.css';
 import '../styles/annotations.css';
+import { loadDiagrams } from 'virtual:scissors/diagrams';
 
 // Copy buttons: copy exactly the code (no line numbers, no prompts) and say so, visibly and to screen readers.
 for (const button of document.querySelectorAll<HTMLButtonElement>('button[data-copy]')) {
@@ -124,6 +125,6 @@ if (search) {
 }
 
 // Diagrams and code annotations: their scripts (mermaid is a large library) load only on pages that have them.
-if (document.querySelector('pre.mermaid')) void import('./mermaid.ts');
+if (document.querySelector('pre.mermaid')) void loadDiagrams();
 // Annotations are native popovers; the script only places them where CSS anchor positioning is missing.
 if (!CSS.supports('position-area', 'bottom') && document.querySelector('.annotation-list > li[popover]')) void import('./annotations.ts');
