@@ -10,7 +10,8 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCheck } from '../../src/check/run.ts';
-import { createExpander, parseScissorsOptions } from '../../src/integration/index.ts';
+import { createExpander } from '../../src/integration/index.ts';
+import { nativeSiteModel } from '../../src/site/native.ts';
 import { runBuildBench, type BuildBench } from './build.ts';
 import { corpusCopy, mkdocsBuild, scissorsBuild, scissorsInstall, securitySites, sideBySide, tmp, type SideBySide } from './compare.ts';
 import { DEV_EXAMPLE, DEV_PAGE, runDevCorpusBench } from './dev-corpus.ts';
@@ -167,13 +168,13 @@ if (corpus?.siteDir && (want('check') || want('weight'))) {
   const site = corpus.siteDir;
   if (want('check')) {
     log(`check of the ${corpus.pages}-page build…`);
-    const options = parseScissorsOptions({ root: site });
+    const options = nativeSiteModel({ root: site }, path.join(site, 'scissors.config.ts'));
     const times: number[] = [];
     let problems = 0;
     for (let i = 0; i < 3; i++) {
       const start = performance.now();
       const found = await runCheck({
-        root: site, expander: createExpander(options), contentDir: 'content/docs', build: false, external: false,
+        root: site, site: options, expander: createExpander(options), build: false, external: false,
         policy: options.check.external,
         http: { concurrency: 1, timeoutMs: 1000, retries: 0, backoffMs: 0, maxRetryAfterMs: 0, cacheTtl: 0 },
         severity: {},

@@ -23,8 +23,6 @@ import { siteBase } from '../site/astro-settings.ts';
 export interface CheckRunOptions {
   root: string;
   expander: SnippetExpander;
-  /** Content folder, relative to root. */
-  contentDir: string;
   /** Build into a temporary folder first (default); otherwise check `dist` as it is. */
   build: boolean;
   dist?: string;
@@ -34,8 +32,8 @@ export interface CheckRunOptions {
   severity: Record<string, 'error' | 'warning' | 'off'>;
   /** Called with progress lines (to stderr), so a long run is not silent. */
   log?: (line: string) => void;
-  /** The site (its pages, their URLs, its config file); absent: the package's own site in contentDir. */
-  site?: Pick<SiteModel, 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'configFile' | 'siteUrl' | 'nav' | 'root'>;
+  /** The site: its pages and their URLs (the same the build gives them), its config file, its nav. */
+  site: Pick<SiteModel, 'docsDir' | 'urlStyle' | 'directoryUrls' | 'pagePattern' | 'configFile' | 'siteUrl' | 'nav' | 'root'>;
   /** Where Scissors itself (astro.config.mjs, src/) lives; default root. */
   packageRoot?: string;
 }
@@ -51,23 +49,9 @@ interface PageSource {
 
 const rel = (root: string, file: string) => (/^https?:/i.test(file) ? file : path.relative(root, file) || file);
 
-function listPages(root: string, contentDir: string): string[] {
-  return fs
-    .globSync('**/*.{md,mdx}', { cwd: path.join(root, contentDir) })
-    .sort()
-    .map((f) => path.join(root, contentDir, f));
-}
-
-function sitePathForEntry(root: string, contentDir: string, file: string): string {
-  const id = path.relative(path.join(root, contentDir), file).replace(/\.(md|mdx)$/, '').split(path.sep).join('/');
-  return id === 'index' ? '/' : `/${id.replace(/\/index$/, '')}/`;
-}
-
 /** Each page file (absolute) with the URL path it is built at (without the site's base). */
-function pagesToCheck(options: CheckRunOptions): Array<{ file: string; sitePath: string }> {
-  if (!options.site) return listPages(options.root, options.contentDir).map((file) => ({ file, sitePath: sitePathForEntry(options.root, options.contentDir, file) }));
-  const { docsDir } = options.site;
-  return sitePages(options.site).pages.map((page) => ({ file: path.join(docsDir, page.source), sitePath: page.url }));
+function pagesToCheck(site: CheckRunOptions['site']): Array<{ file: string; sitePath: string }> {
+  return sitePages(site).pages.map((page) => ({ file: path.join(site.docsDir, page.source), sitePath: page.url }));
 }
 
 async function snippetProblems(options: CheckRunOptions, pages: Array<{ file: string; sitePath: string }>): Promise<{ problems: Problem[]; sources: PageSource[] }> {
@@ -110,7 +94,6 @@ async function snippetProblems(options: CheckRunOptions, pages: Array<{ file: st
 function buildSite(options: CheckRunOptions): { dist: string } | { problem: Problem } {
   const dist = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-check-'));
   options.log?.('building every page for the check…');
-  const site = options.site ? { SCISSORS_CONFIG: options.site.configFile } : {};
   // Astro's own CLI on this Node. Astro keeps its prerender chunks in `.astro/` under the working
   // directory, and they import this package's dependencies: a folder of its own inside the
   // package, so the check never shares them with another build running at the same time.
@@ -121,7 +104,7 @@ function buildSite(options: CheckRunOptions): { dist: string } | { problem: Prob
   const result = spawnSync(process.execPath, [astro, 'build', '--root', packageRoot, '--outDir', dist], {
     cwd: workDir,
     encoding: 'utf8',
-    env: { ...process.env, ...site, SCISSORS_CHECK_BUILD: '1', FORCE_COLOR: '0' },
+    env: { ...process.env, SCISSORS_CONFIG: options.site.configFile, SCISSORS_CHECK_BUILD: '1', FORCE_COLOR: '0' },
     maxBuffer: 64 * 1024 * 1024,
   });
   fs.rmSync(workDir, { recursive: true, force: true });
@@ -177,9 +160,9 @@ function locate(reference: Reference, page: PageSource | undefined, templates: M
 
 export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
   const { root } = options;
-  const pages = pagesToCheck(options);
+  const pages = pagesToCheck(options.site);
   const { problems, sources } = await snippetProblems(options, pages);
-  const base = siteBase(options.site?.siteUrl);
+  const base = siteBase(options.site.siteUrl);
   options.log?.(`${pages.length} pages, snippets checked`);
 
   let dist = options.dist ? path.resolve(root, options.dist) : path.join(root, 'dist');
@@ -276,7 +259,7 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
       }
     }
 
-    if (options.site?.nav) problems.push(...navProblems(options.site, options.site.nav, resolve));
+    if (options.site.nav) problems.push(...navProblems(options.site, options.site.nav, resolve));
 
     if (options.external && external.size > 0) {
       options.log?.(`checking ${external.size} external URLs…`);
@@ -297,7 +280,7 @@ export async function runCheck(options: CheckRunOptions): Promise<Problem[]> {
 }
 
 /** The site's nav, checked once at the config file's lines (it is on every page). */
-function navProblems(site: NonNullable<CheckRunOptions['site']>, nav: NavItem[], resolve: (pathname: string) => string | null): Problem[] {
+function navProblems(site: CheckRunOptions['site'], nav: NavItem[], resolve: (pathname: string) => string | null): Problem[] {
   const problems: Problem[] = [];
   const file = path.relative(site.root, site.configFile) || site.configFile;
   const at = (line?: number): SourceLocation => ({ file, line: line ?? 1, column: 1 });

@@ -131,7 +131,6 @@ async function check(args: string[]): Promise<number> {
     packageRoot,
     site,
     expander: createExpander(site),
-    contentDir: path.relative(site.root, site.docsDir),
     build: values.build,
     dist: values.dist ? path.resolve(cwd(), values.dist) : site.outDir,
     external: values.external,

@@ -9,7 +9,7 @@ import type { AstroIntegration, AstroUserConfig } from 'astro';
 import { SnippetExpander } from '../snippets/expand.ts';
 import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from './plugins.ts';
 import { resolveSnippetOptions } from '../snippets/options.ts';
-import { scissorsOptionsSchema, type ScissorsOptions, type ScissorsOptionsInput } from './options.ts';
+import type { ScissorsOptions } from './options.ts';
 import type { SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
@@ -20,10 +20,6 @@ import { sitePages } from '../site/pages.ts';
 import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
 import { diagramsPlugin } from './vite-diagrams.ts';
 import { PAGE_HTML_FILE } from './page-html-store.ts';
-
-export function parseScissorsOptions(input: ScissorsOptionsInput): ScissorsOptions {
-  return scissorsOptionsSchema.parse(input);
-}
 
 /** What the Markdown pipeline needs of a site: the site model, or (tests, benchmarks) native options. */
 export type MarkdownSite = Pick<ScissorsOptions, 'root' | 'snippets' | 'repository' | 'siteUrl'> &
