@@ -4,13 +4,12 @@
  * run as fresh Node processes, as a build always does: a warm, in-process bare run would compare
  * a JIT-compiled pipeline with a cold one (measured: 3.9 s warm against 5.5 s cold here).
  */
-import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { projectRoot, writeSiteCopy } from '../lib/site-copy.mjs';
 import { corpusFiles } from './corpus.ts';
-import { samplePeak } from './process-tree.ts';
+import { timed, type Run } from './compare.ts';
 import { summarise, type Summary } from './stats.ts';
 
 export interface BuildBench {
@@ -28,32 +27,8 @@ export interface BuildBench {
   siteDir?: string;
 }
 
-interface Run {
-  seconds: number;
-  peak: number;
-  log: string;
-}
-
-/** Run `node args…` in `cwd`, timing it and sampling the memory of its process tree. */
-function timed(args: string[], cwd: string): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const start = performance.now();
-    const child = spawn(process.execPath, args, { cwd, env: { ...process.env, FORCE_COLOR: '0' } });
-    let log = '';
-    child.stdout.on('data', (d) => (log += d));
-    child.stderr.on('data', (d) => (log += d));
-    const sampler = samplePeak(child.pid ?? 0);
-    child.on('close', (code) => {
-      const peak = sampler.stop();
-      if (code !== 0) reject(new Error(`${args.join(' ')} failed:\n${log.slice(-2000)}`));
-      else resolve({ seconds: (performance.now() - start) / 1000, peak, log });
-    });
-  });
-}
-
-// Astro's CLI run directly on this Node (Node 24, as npm scripts do), without npx's wrapper process.
-const build = (dir: string) => timed([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], dir);
-const bare = (dir: string, variant: 'plain' | 'ours') => timed([path.join(projectRoot, 'scripts/bench/bare.ts'), dir, variant], dir);
+const build = (dir: string) => timed(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], dir);
+const bare = (dir: string, variant: 'plain' | 'ours') => timed(process.execPath, [path.join(projectRoot, 'scripts/bench/bare.ts'), dir, variant], dir);
 
 /**
  * Runs of the three, interleaved (build, bare, bare with our renderer, build, …) after one warm-up

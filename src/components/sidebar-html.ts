@@ -7,7 +7,7 @@
 import { getCollection } from 'astro:content';
 import { siteBase } from '../site/astro-settings.ts';
 import { currentSite } from '../site/current.ts';
-import { buildNav, type NavEntry, type NavLink, type PageInfo } from '../site/nav.ts';
+import { buildNav, navTitles, type NavEntry, type NavLink, type PageInfo } from '../site/nav.ts';
 import { sitePages, type PageSet } from '../site/pages.ts';
 
 const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
@@ -16,9 +16,6 @@ const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;')
 export function pageHref(url: string): string {
   return `${siteBase(currentSite().siteUrl)}${url.replace(/^\//, '')}`;
 }
-
-/** @deprecated by pageHref: kept for the id-based callers. */
-export const docHref = (id: string) => pageHref(id === 'index' ? '/' : `/${id}/`);
 
 function linkHtml(entry: Extract<NavEntry, { kind: 'page' | 'link' }>): string {
   if (entry.kind === 'page') return `<a href="${escape(pageHref(entry.href))}" data-page="${escape(entry.id ?? '')}">${escape(entry.title)}</a>`;
@@ -76,17 +73,6 @@ interface SiteNavigation {
   navTitles: Map<string, string>;
 }
 
-function navTitles(nav: NavEntry[], into = new Map<string, string>()): Map<string, string> {
-  for (const entry of nav) {
-    if (entry.kind === 'section') {
-      if (entry.index?.id && !into.has(entry.index.id)) into.set(entry.index.id, entry.index.title);
-      navTitles(entry.children, into);
-    } else if (entry.kind === 'page' && entry.id && !into.has(entry.id)) {
-      into.set(entry.id, entry.title);
-    }
-  }
-  return into;
-}
 
 let cached: Promise<SiteNavigation> | undefined;
 

@@ -13,14 +13,13 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isUnifiedProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import { slug as githubSlug } from 'github-slugger';
 import type { Pluggable, PluggableList } from 'unified';
 import { dependencyRegistry, recordDependencies } from './dependency-registry.ts';
 import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
-import { pageFor, sitePages } from '../site/pages.ts';
+import { pageFor, sitePages, slugId } from '../site/pages.ts';
 
 export interface DocsLoaderOptions {
   /** Glob of page files, relative to `base`. */
@@ -39,12 +38,7 @@ function idFor(options: DocsLoaderOptions, relativePath: string, data: Record<st
 /** The same ids as Astro's glob loader: slugged path segments, `dir/index` → `dir`, or `slug` from front matter. */
 export function entryId(relativePath: string, data: Record<string, unknown>): string {
   if (typeof data.slug === 'string' || typeof data.slug === 'number') return String(data.slug);
-  const withoutExtension = relativePath.replace(/\.[^/.]+$/, '');
-  return withoutExtension
-    .split('/')
-    .map((segment) => githubSlug(segment))
-    .join('/')
-    .replace(/\/index$/, '');
+  return slugId(relativePath);
 }
 
 /** Build-time rendering can be turned off to compare both paths (tests) or to debug. */

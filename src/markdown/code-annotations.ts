@@ -25,6 +25,7 @@
 import type { Element, ElementContent, Root as HastRoot, Text } from 'hast';
 import type { Code, Root } from 'mdast';
 import type { ShikiTransformer } from 'shiki';
+import { classList } from './class-list.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
 import { SKIP, walk } from './walk.ts';
 
@@ -41,11 +42,6 @@ const MAYBE_COMMENTED_MARKER = /(?:#|\/\/|\/\*|^\s*\*|--|<!--|;|%)[^\n]*\(\d+\)/
 const COMMENT_TOKEN = 1;
 const WRAPPER = 'dataCodeComment';
 const FLAG = 'dataCodeMarkers';
-
-function classList(node: Element): string[] {
-  const c: unknown = node.properties.className ?? node.properties.class;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/).filter(Boolean) : [];
-}
 
 function addClass(node: Element, name: string): void {
   const list = classList(node);

@@ -3,10 +3,10 @@
  * tree walks that only care about those skip it.
  */
 import type { Element } from 'hast';
+import { classList } from './class-list.ts';
 
 export function isHighlightedCode(node: Element): boolean {
   if (node.tagName !== 'pre') return false;
-  // Shiki writes `class`, not hast's usual `className`.
-  const c: unknown = node.properties.className ?? node.properties.class;
-  return Array.isArray(c) ? c.includes('astro-code') : typeof c === 'string' && c.split(/\s+/).includes('astro-code');
+  // Shiki writes `class`, not hast's usual `className` (classList reads both).
+  return classList(node).includes('astro-code');
 }

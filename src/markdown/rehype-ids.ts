@@ -10,6 +10,7 @@
 import GithubSlugger from 'github-slugger';
 import type { Element, Root, RootContent } from 'hast';
 import { toString } from 'hast-util-to-string';
+import { classList } from './class-list.ts';
 import { SKIP, walk } from './walk.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
 
@@ -67,11 +68,6 @@ function headingText(node: Element): string {
   return out.trim();
 }
 
-function classes(node: Element): string[] {
-  const c: unknown = node.properties.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-}
-
 export default function rehypeIds(options: RehypeIdsOptions = {}) {
   const python = options.headingIds === 'python-markdown';
   return (tree: Root) => {
@@ -113,10 +109,10 @@ export default function rehypeIds(options: RehypeIdsOptions = {}) {
         }
         return;
       }
-      if (node.tagName === 'div' && classes(node).includes('tabbed-set')) {
+      if (node.tagName === 'div' && classList(node).includes('tabbed-set')) {
         const inputs = node.children.filter((c): c is Element => c.type === 'element' && c.tagName === 'input');
-        const labelRow = node.children.find((c): c is Element => c.type === 'element' && classes(c).includes('tabbed-labels'));
-        const panelRow = node.children.find((c): c is Element => c.type === 'element' && classes(c).includes('tabbed-content'));
+        const labelRow = node.children.find((c): c is Element => c.type === 'element' && classList(c).includes('tabbed-labels'));
+        const panelRow = node.children.find((c): c is Element => c.type === 'element' && classList(c).includes('tabbed-content'));
         const labels = labelRow?.children.filter((c): c is Element => c.type === 'element') ?? [];
         const panels = panelRow?.children.filter((c): c is Element => c.type === 'element') ?? [];
         inputs.forEach((input, i) => {

@@ -18,12 +18,8 @@ import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import type { VFile } from 'vfile';
 import { isMkdocsPage } from '../mkdocs/dialect.ts';
+import { classList } from './class-list.ts';
 import { walk } from './walk.ts';
-
-const classList = (node: Element): string[] => {
-  const c: unknown = node.properties.className;
-  return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
-};
 
 const FN = 'user-content-fn-';
 const FNREF = 'user-content-fnref-';

@@ -68,18 +68,17 @@ export function buildNav(site: NavSite, pages: PageSet, entries: PageInfo[]): Na
     .map(({ page }) => ({ kind: 'page' as const, title: titles(page.source), href: page.url, newTab: false, id: page.id }));
 }
 
-/** Title of a page as the nav names it, if it does. */
-export function navTitleOf(nav: NavEntry[], id: string): string | undefined {
+/** Page id → the title the nav gives it (its first place in the nav), for lookups per page. */
+export function navTitles(nav: NavEntry[], into = new Map<string, string>()): Map<string, string> {
   for (const entry of nav) {
     if (entry.kind === 'section') {
-      if (entry.index?.id === id) return entry.index.title;
-      const inner = navTitleOf(entry.children, id);
-      if (inner) return inner;
-    } else if (entry.id === id) {
-      return entry.title;
+      if (entry.index?.id && !into.has(entry.index.id)) into.set(entry.index.id, entry.index.title);
+      navTitles(entry.children, into);
+    } else if (entry.kind === 'page' && entry.id && !into.has(entry.id)) {
+      into.set(entry.id, entry.title);
     }
   }
-  return undefined;
+  return into;
 }
 
 export function pagesOutsideNav(site: Pick<SiteModel, 'nav'>, pages: PageSet): string[] {

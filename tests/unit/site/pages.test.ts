@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
-import { buildNav, navTitleOf, pagesOutsideNav } from '../../../src/site/nav.ts';
+import { buildNav, navTitles, pagesOutsideNav } from '../../../src/site/nav.ts';
 import { mkdocsPath, pageFor, relativeUrl, sitePages } from '../../../src/site/pages.ts';
 import { titleFromFileName, titleFromSource } from '../../../src/site/titles.ts';
 import { tempTree } from '../../helpers/tmp.ts';
@@ -85,7 +85,9 @@ describe('titles and navigation', () => {
     assert.deepEqual(metrics.index, { kind: 'page', title: 'Metrics', href: '/core/metrics/', newTab: false, id: 'core/metrics' });
     assert.deepEqual(metrics.children, [{ kind: 'page', title: 'EMF', href: '/core/metrics/', newTab: false, id: undefined }]);
     assert.deepEqual(core.children[2], { kind: 'link', title: 'API', href: 'api/', newTab: true });
-    assert.equal(navTitleOf(nav, 'core/tracer'), 'Tracer');
+    const titles = navTitles(nav);
+    assert.equal(titles.get('core/tracer'), 'Tracer');
+    assert.equal(titles.get('core/metrics'), 'Metrics', "the section's index page, not the shadowed page listed after it");
     assert.deepEqual(pagesOutsideNav(site, pages), ['extra.md']);
     tree.cleanup();
   });
