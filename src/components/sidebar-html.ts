@@ -1,38 +1,22 @@
 /**
- * The sidebar's list, built once per build and shared by every page: on a large site the same
- * thousand links would otherwise be rendered a thousand times. Only `aria-current` differs
- * between pages, and it is set on the shared string. Sections are native <details> (open on
+ * The site's navigation, built once per build and shared by every page: the nav as a tree of
+ * pre-rendered links (nav-html.ts), from which each page's sidebar is rendered, and, for a large
+ * nav, the all-pages page its bounded sidebars link to. Sections are native <details> (open on
  * the current page's path), so the navigation works without JavaScript.
  */
 import { getCollection } from 'astro:content';
 import { siteBase } from '../site/astro-settings.ts';
 import { currentSite } from '../site/current.ts';
 import { buildNav, navTitles, type NavEntry, type NavLink, type PageInfo } from '../site/nav.ts';
-import { sitePages, type PageSet } from '../site/pages.ts';
-
-const escape = (s: string) => s.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;').replaceAll('"', '&quot;');
+import { pageFor, sitePages, type PageSet } from '../site/pages.ts';
+import { allPagesId, boundedSidebarHtml, fullSidebarHtml, isLargeNav, linkHtml as navLinkHtml, navTree, type NavTree } from './nav-html.ts';
 
 /** A page's URL with the site's base. */
 export function pageHref(url: string): string {
   return `${siteBase(currentSite().siteUrl)}${url.replace(/^\//, '')}`;
 }
 
-function linkHtml(entry: Extract<NavEntry, { kind: 'page' | 'link' }>): string {
-  if (entry.kind === 'page') return `<a href="${escape(pageHref(entry.href))}" data-page="${escape(entry.id ?? '')}">${escape(entry.title)}</a>`;
-  const external = /^[a-z][a-z0-9+.-]*:|^\/\//i.test(entry.href);
-  const href = external ? entry.href : pageHref(`/${entry.href.replace(/^\.?\//, '')}`);
-  const attrs = entry.newTab ? ' target="_blank" rel="noopener"' : '';
-  return `<a href="${escape(href)}"${attrs}>${escape(entry.title)}${entry.newTab ? '<span class="visually-hidden"> (opens in a new tab)</span>' : ''}</a>`;
-}
-
-function listHtml(entries: NavEntry[], depth: number): string {
-  const items = entries.map((entry) => {
-    if (entry.kind !== 'section') return `<li>${linkHtml(entry)}</li>`;
-    const head = entry.index ? linkHtml(entry.index) : `<span class="nav-section-title">${escape(entry.title)}</span>`;
-    return `<li class="nav-section nav-depth-${depth}"><details data-nav-section><summary>${head}</summary>${listHtml(entry.children, depth + 1)}</details></li>`;
-  });
-  return `<ul>${items.join('')}</ul>`;
-}
+const linkHtml = (entry: NavLink) => navLinkHtml(entry, pageHref);
 
 /** The first page a nav entry leads to (a section: its index page, else its first page). */
 function firstPage(entry: NavEntry): NavLink | undefined {
@@ -63,8 +47,15 @@ function tabsHtml(nav: NavEntry[]): { html: string; ids: string[][] } {
   return { html: `<ul>${items.join('')}</ul>`, ids };
 }
 
+/** The generated page that lists the whole nav (large navs only): its collection-style id and URL path. */
+export interface AllPagesPage {
+  id: string;
+  url: string;
+}
+
 interface SiteNavigation {
-  html: string;
+  tree: NavTree;
+  allPages?: AllPagesPage;
   pages: PageSet;
   nav: NavEntry[];
   tabs: { html: string; ids: string[][] };
@@ -86,7 +77,15 @@ async function buildList(): Promise<SiteNavigation> {
     return page ? [{ id: entry.id, source: page.source, title: data.title, order: data.order }] : [];
   });
   const nav = buildNav(site, pages, entries);
-  return { html: listHtml(nav, 0), pages, nav, tabs: tabsHtml(nav), byId, navTitles: navTitles(nav) };
+  const tree = navTree(nav, pageHref);
+  let allPages: AllPagesPage | undefined;
+  if (isLargeNav(tree)) {
+    // Named like a page, so it gets a URL the way pages do; a name a page of the site has is skipped.
+    const taken = new Set([...pages.pages.map((p) => p.id), ...pages.shadowed.map((s) => pageFor(site, s.source).id)]);
+    const { id, url } = pageFor(site, `${allPagesId((candidate) => taken.has(pageFor(site, `${candidate}.md`).id))}.md`);
+    allPages = { id, url };
+  }
+  return { tree, allPages, pages, nav, tabs: tabsHtml(nav), byId, navTitles: navTitles(nav) };
 }
 
 /**
@@ -110,21 +109,10 @@ export async function navTabsHtml(currentId: string): Promise<string | undefined
   return tabs.html.replace(/<li><a /g, (match) => (++index === current ? '<li><a aria-current="true" ' : match));
 }
 
+/** The current page's sidebar: the whole nav on a small site, a bounded one on a large site. */
 export async function sidebarHtml(currentId: string): Promise<string> {
   // In dev every request rebuilds it, so added or renamed pages show at once.
-  const { html } = await siteNavigation();
-  const marker = `data-page="${escape(currentId)}">`;
-  const at = html.indexOf(marker);
-  if (at < 0) return html;
-  // The current page is marked, and every section above it starts open.
-  let marked = `${html.slice(0, at)}aria-current="page" ${html.slice(at)}`;
-  const before = marked.slice(0, at);
-  const opens: number[] = [];
-  const re = /<details data-nav-section>|<\/details>/g;
-  for (let m = re.exec(before); m; m = re.exec(before)) {
-    if (m[0].startsWith('<details')) opens.push(m.index);
-    else opens.pop();
-  }
-  for (const index of opens.reverse()) marked = `${marked.slice(0, index)}<details data-nav-section open>${marked.slice(index + '<details data-nav-section>'.length)}`;
-  return marked;
+  const { tree, allPages } = await siteNavigation();
+  if (!allPages) return fullSidebarHtml(tree, currentId);
+  return boundedSidebarHtml(tree, currentId, { allPagesHref: pageHref(allPages.url), currentIsAllPages: currentId === allPages.id });
 }
