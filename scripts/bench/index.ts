@@ -102,7 +102,7 @@ if (want('scale')) {
   const r = await runScaleBench([100, 1000, 10_000], log);
   results.scale = r;
   for (const s of r.sizes) {
-    rows.push([`scale ${s.pages} pages`, `${fmt(s.seconds, 1)} s, ${fmt((s.seconds * 1000) / s.pages, 1)} ms/page, peak ${fmt(s.peakMiB)} MiB`, `loader ${fmt(s.loaderSeconds, 1)} s, Pagefind ${fmt(s.pagefindSeconds, 1)} s (${fmt((s.pagefindSeconds * 1000) / s.pages, 1)} ms/page)`]);
+    rows.push([`scale ${s.pages} pages`, `${fmt(s.seconds, 1)} s, ${fmt((s.seconds * 1000) / s.pages, 1)} ms/page, peak ${fmt(s.peakMiB)} MiB, HTML ${fmt(s.outMiB, 1)} MiB`, `loader ${fmt(s.loaderSeconds, 1)} s, Pagefind ${fmt(s.pagefindSeconds, 1)} s (${fmt((s.pagefindSeconds * 1000) / s.pages, 1)} ms/page)`]);
   }
   rows.push(['scale 10 000 / 1 000', `${fmt(r.ratio, 2)}×`, 'target ≤ 10×, peak ≤ 1.5 GB']);
 }

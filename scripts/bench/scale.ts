@@ -14,10 +14,11 @@ import { scissorsBuild, scissorsInstall, timed, tmp } from './compare.ts';
 import { summarise, type Summary } from './stats.ts';
 
 export interface ScaleBench {
-  sizes: Array<{ pages: number; seconds: number; peakMiB: number; loaderSeconds: number; pagefindSeconds: number }>;
+  sizes: Array<{ pages: number; seconds: number; peakMiB: number; outMiB: number; loaderSeconds: number; pagefindSeconds: number }>;
   ratio: number;
 }
 
+const htmlBytes = (dir: string) => fs.globSync('**/*.html', { cwd: dir }).reduce((n, f) => n + fs.statSync(path.join(dir, f)).size, 0);
 const loaderSeconds = (log: string) => Number(/rendered \d+ pages to HTML in ([\d.]+) s/.exec(log)?.[1] ?? NaN);
 
 export async function runScaleBench(sizes: number[], log: (line: string) => void): Promise<ScaleBench> {
@@ -28,8 +29,10 @@ export async function runScaleBench(sizes: number[], log: (line: string) => void
     try {
       const run = await scissorsBuild(dir, dir, path.join(dir, 'dist'));
       const pf = await timed(process.execPath, [path.join(dir, 'node_modules/pagefind/lib/runner/bin.cjs'), '--site', 'dist', '--output-path', path.join(dir, 'pagefind-timed')], dir);
-      out.push({ pages, seconds: run.seconds, peakMiB: run.peak / 2 ** 20, loaderSeconds: loaderSeconds(run.log), pagefindSeconds: pf.seconds });
-      log(`  ${pages} pages: ${run.seconds.toFixed(1)} s, peak ${(run.peak / 2 ** 20).toFixed(0)} MiB; Pagefind alone ${pf.seconds.toFixed(1)} s`);
+      // The site's HTML (Pagefind's index apart): what every page's sidebar weighs on.
+      const outMiB = htmlBytes(path.join(dir, 'dist')) / 2 ** 20;
+      out.push({ pages, seconds: run.seconds, peakMiB: run.peak / 2 ** 20, outMiB, loaderSeconds: loaderSeconds(run.log), pagefindSeconds: pf.seconds });
+      log(`  ${pages} pages: ${run.seconds.toFixed(1)} s, peak ${(run.peak / 2 ** 20).toFixed(0)} MiB, HTML ${outMiB.toFixed(1)} MiB; Pagefind alone ${pf.seconds.toFixed(1)} s`);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
