@@ -165,7 +165,8 @@ export function boundedSidebarHtml(tree: NavTree, currentId: string, options: Bo
   // open: on the current page's path (or the top level); peek: a closed section in an open list;
   // stub: a section inside a peek, which shows only how many entries it has.
   const render = (list: ListNode, rest: number[] | undefined, mode: 'open' | 'peek' | 'stub', where: string): string => {
-    const more = `${options.allPagesHref}#${list.anchor}`;
+    // A gap leads to its first hidden entry on the all-pages page (a whole list: to the list).
+    const more = (from: number) => `${options.allPagesHref}#${from === 0 ? list.anchor : `${list.anchor}-${from}`}`;
     const length = list.items.length;
     const segments: Segment[] =
       mode === 'open' ? windowSegments(length, rest?.[0] ?? 0, radius)
@@ -174,7 +175,7 @@ export function boundedSidebarHtml(tree: NavTree, currentId: string, options: Bo
     let html = '';
     for (const segment of segments) {
       if ('hidden' in segment) {
-        html += moreHtml(segment.hidden, more, where);
+        html += moreHtml(segment.hidden, more(segment.from), where);
         continue;
       }
       for (let i = segment.from; i <= segment.to; i++) {
@@ -199,10 +200,14 @@ export function boundedSidebarHtml(tree: NavTree, currentId: string, options: Bo
 /** The whole nav as one plain nested list (every section shown), for the all-pages page. */
 export function allPagesListHtml(tree: NavTree): string {
   const render = (list: ListNode): string => {
-    const items = list.items.map((item) => (item.kind === 'link' ? `<li>${item.html}</li>` : `<li id="${item.list.anchor}" class="nav-section">${item.head.html}${render(item.list)}</li>`));
-    return `<ul>${items.join('')}</ul>`;
+    // Every entry has an id: the sidebar's "N more" links lead to the first one they stand for.
+    const items = list.items.map((item, i) => {
+      const id = i === 0 ? '' : ` id="${list.anchor}-${i}"`;
+      return item.kind === 'link' ? `<li${id}>${item.html}</li>` : `<li${id} class="nav-section">${item.head.html}${render(item.list)}</li>`;
+    });
+    return `<ul id="${list.anchor}">${items.join('')}</ul>`;
   };
-  return render(tree.top).replace(/^<ul>/, `<ul id="${tree.top.anchor}">`);
+  return render(tree.top);
 }
 
 /** A nav this large gets bounded sidebars and an all-pages page. */

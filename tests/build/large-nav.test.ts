@@ -72,7 +72,12 @@ test('each sidebar is bounded: a window of the nav, not the whole of it', () => 
   }
   const html = fs.readFileSync(path.join(dist, 'page-0300/index.html'), 'utf8');
   assert.match(html, /<a href="\/page-0300\/" aria-current="page" data-page="page-0300">Page 300<\/a>/);
-  assert.match(html, /<li class="nav-more"><a href="\/all-pages-2\/#nav-list-0">\d+ more/);
+  assert.match(html, /<li class="nav-more"><a href="\/all-pages-2\/#nav-list-0-\d+">\d+ more/);
+  // Each "N more" link lands on the first entry it stands for.
+  const list = fs.readFileSync(path.join(dist, 'all-pages-2/index.html'), 'utf8');
+  const targets = [...html.matchAll(/<li class="nav-more"><a href="\/all-pages-2\/#([^"]+)">/g)].map((m) => m[1]);
+  assert.equal(targets.length, 2);
+  for (const id of targets) assert.match(list, new RegExp(`<li id="${id}"><a href="/`));
 });
 
 test('the all-pages page takes a free URL, lists every page and is not indexed for search', () => {

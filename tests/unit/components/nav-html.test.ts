@@ -120,11 +120,11 @@ describe('bounded sidebar (large navs)', () => {
     assert.equal(html.match(/<details data-nav-section open>/g)?.length, 2);
     for (const i of [0, 197, 198, 199, 200, 201, 202, 203, 399]) assert.match(html, new RegExp(`data-page="api/internals/${i}"`));
     for (const i of [1, 196, 204, 398]) assert.doesNotMatch(html, new RegExp(`data-page="api/internals/${i}"`));
-    assert.match(html, /<li class="nav-more"><a href="\/base\/all-pages\/#nav-list-2">196 more<span class="visually-hidden"> in Internals<\/span><\/a><\/li>/);
-    assert.match(html, /<a href="\/base\/all-pages\/#nav-list-2">195 more/);
+    assert.match(html, /<li class="nav-more"><a href="\/base\/all-pages\/#nav-list-2-1">196 more<span class="visually-hidden"> in Internals<\/span><\/a><\/li>/);
+    assert.match(html, /<a href="\/base\/all-pages\/#nav-list-2-204">195 more/);
     // The API list: a window at its end (where Internals is), its first entry, what is before counted.
     assert.match(html, /data-page="api\/0"/);
-    assert.match(html, /<a href="\/base\/all-pages\/#nav-list-1">193 more/);
+    assert.match(html, /<a href="\/base\/all-pages\/#nav-list-1-1">193 more/);
     assert.match(html, /<p class="nav-all-pages"><a href="\/base\/all-pages\/">All pages<\/a><\/p>$/);
   });
 
@@ -132,7 +132,7 @@ describe('bounded sidebar (large navs)', () => {
     const html = boundedSidebarHtml(tree, 'index', options);
     assert.match(html, /data-page="guide\/3"/);
     assert.doesNotMatch(html, /data-page="guide\/4"/);
-    assert.match(html, /<a href="\/base\/all-pages\/#nav-list-3">47 more/);
+    assert.match(html, /<a href="\/base\/all-pages\/#nav-list-3-4">47 more/);
     assert.doesNotMatch(html, /data-page="api\/internals\/0"/);
   });
 
@@ -156,7 +156,9 @@ describe('bounded sidebar (large navs)', () => {
   test('the all-pages list has every page once per place in the nav, and the anchors the "more" links use', () => {
     const html = allPagesListHtml(tree);
     assert.equal(links(html), 1 + 200 + 1 + 400 + 50 + 30 + 100);
-    for (const anchor of ['nav-list-0', 'nav-list-1', 'nav-list-2', 'nav-list-3', 'nav-list-4']) assert.match(html, new RegExp(`id="${anchor}"`));
+    for (const anchor of ['nav-list-0', 'nav-list-1', 'nav-list-2', 'nav-list-3', 'nav-list-4', 'nav-list-1-1', 'nav-list-2-204', 'nav-list-3-4']) assert.match(html, new RegExp(`id="${anchor}"`));
+    // Each "more" link's target is the first entry it stands for.
+    assert.match(html, /<li id="nav-list-2-204"><a href="\/base\/api\/internals\/204\/"/);
     assert.doesNotMatch(html, /aria-current|<details/);
   });
 });
