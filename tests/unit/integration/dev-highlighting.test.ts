@@ -24,8 +24,8 @@ function markdownConfig(): AstroConfig['markdown'] {
 
 async function renderBoth(markdown: AstroConfig['markdown']) {
   const { processor } = markdown;
-  if (processor.name !== 'unified' || !('createMdxRenderer' in processor)) throw new Error('not unified');
   const unifiedProcessor = processor as ReturnType<typeof unified>;
+  if (processor.name !== 'unified' || !unifiedProcessor.createMdxRenderer) throw new Error('not unified');
   const shared = { syntaxHighlight: markdown.syntaxHighlight, shikiConfig: markdown.shikiConfig, gfm: true, smartypants: false } as never;
   const md = await unifiedProcessor.createRenderer(shared);
   const mdx = await unifiedProcessor.createMdxRenderer(shared, { srcDir: new URL('file:///site/src/'), optimize: true } as never);
