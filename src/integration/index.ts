@@ -13,6 +13,7 @@ import type { ScissorsOptions } from './options.ts';
 import type { SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
+import { propagatedMarkdownPlugin } from './vite-propagated-markdown.ts';
 import type { PageSite } from './plugins.ts';
 import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
@@ -85,6 +86,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
           vite: {
             plugins: [
               snippetWatchPlugin(),
+              propagatedMarkdownPlugin(),
               diagramsPlugin({
                 pageStore: () => (cacheDir ? path.join(cacheDir, PAGE_HTML_FILE) : undefined),
                 classes: (options.markdown?.diagramFences ?? [{ name: 'mermaid', className: 'mermaid' }]).map((f) => f.className),
