@@ -14,7 +14,8 @@ import { copyProject, writeSiteCopy } from '../lib/site-copy.mjs';
 import { corpusFiles } from './corpus.ts';
 import { summarise, type Summary } from './stats.ts';
 
-const PORT = 4391;
+// BENCH_DEV_PORT: another port when 4391 is taken (helpers sharing a machine).
+const PORT = Number(process.env.BENCH_DEV_PORT ?? 4391);
 const EDITS = 10;
 
 export interface DevReloadBench {

@@ -85,7 +85,8 @@ if (wantsMkdocs) {
       log(`scissors dev on the corpus: first page, then 10 edits of ${DEV_EXAMPLE}…`);
       const sc = corpusCopy(tmp('dev-scissors'), 1, false);
       const mk = corpusCopy(tmp('dev-mkdocs'), 1, true);
-      const r = await runDevCorpusBench(install, sc, mk);
+      // BENCH_DEV_CORPUS_PORT: Scissors there, `mkdocs serve` on the next port.
+      const r = await runDevCorpusBench(install, sc, mk, process.env.BENCH_DEV_CORPUS_PORT ? Number(process.env.BENCH_DEV_CORPUS_PORT) : undefined);
       results.devCorpus = r;
       rows.push(['corpus dev: first page served', `${fmt(r.firstPageMs)} ms after start (mkdocs serve: ${fmt(r.mkdocsServeFirstPageMs)} ms)`, `target ≤ 3000 ms; ${DEV_PAGE}`]);
       rows.push(['corpus dev: included example edit → served', `median ${fmt(r.editServeMs.median)} ms, worst ${fmt(r.editServeMs.max)} ms`, `target ≤ 150 ms median; ${r.edits} edits`]);

@@ -13,6 +13,7 @@ import type { ScissorsOptions } from './options.ts';
 import type { SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
+import { propagatedMarkdownPlugin } from './vite-propagated-markdown.ts';
 import type { PageSite } from './plugins.ts';
 import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
@@ -20,6 +21,7 @@ import { sitePages } from '../site/pages.ts';
 import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
 import { diagramsPlugin } from './vite-diagrams.ts';
 import { PAGE_HTML_FILE } from './page-html-store.ts';
+import { cachedHighlightingForDev } from './dev-highlighting.ts';
 
 /** What the Markdown pipeline needs of a site: the site model, or (tests, benchmarks) native options. */
 export type MarkdownSite = Pick<ScissorsOptions, 'root' | 'snippets' | 'repository' | 'siteUrl'> &
@@ -60,7 +62,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
   return {
     name: 'scissors',
     hooks: {
-      'astro:config:setup': ({ config, updateConfig, logger }) => {
+      'astro:config:setup': ({ config, updateConfig, logger, command }) => {
         const cacheDir = fileURLToPath(config.cacheDir);
         // What the site's configuration asked for and Scissors skips: said once, at its place.
         for (const warning of options.warnings ?? []) {
@@ -74,13 +76,17 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
           const outside = pagesOutsideNav({ nav: options.nav }, sitePages(site));
           if (outside.length) logger.info(`${outside.length} pages are not in nav and are built anyway: ${outside.join(', ')}`);
         }
+        // Dev re-renders a page on every save of a file it includes: its code blocks come from a cache.
+        const devMarkdown = command === 'dev' ? cachedHighlightingForDev(config.markdown) : undefined;
         updateConfig({
+          ...(devMarkdown ? { markdown: devMarkdown } : {}),
           // Pages are cheap to render and mostly wait on file writes: eight at a time saved
           // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
           vite: {
             plugins: [
               snippetWatchPlugin(),
+              propagatedMarkdownPlugin(),
               diagramsPlugin({
                 pageStore: () => (cacheDir ? path.join(cacheDir, PAGE_HTML_FILE) : undefined),
                 classes: (options.markdown?.diagramFences ?? [{ name: 'mermaid', className: 'mermaid' }]).map((f) => f.className),

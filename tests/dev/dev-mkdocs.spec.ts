@@ -26,6 +26,20 @@ test('an edit to an included example and to an included Markdown file shows in t
   await expect(page.locator('article a[href="/guide/usage/#example"]')).toHaveCount(1);
 });
 
+test('a save renders the Markdown page once', async ({ page }) => {
+  // The snippet stage counts each time a page goes through the pipeline (/__scissors/dependencies).
+  const renders = async () => {
+    const { pages } = (await (await fetch(`${base}/__scissors/dependencies`)).json()) as { pages: Array<{ page: string; renders: number }> };
+    return pages.find((p) => p.page.endsWith('/docs/guide/usage.md'))?.renders ?? 0;
+  };
+  await page.goto(`${base}/guide/usage/`);
+  await expect(page.locator('pre code')).toContainText('version one');
+  const before = await renders();
+  write('examples/app.py', 'print("version once")\n');
+  await expect(page.locator('pre code')).toContainText('version once', { timeout: 15_000 });
+  expect(await renders()).toBe(before + 1);
+});
+
 test('a missing include is an error naming the page, the line and the include chain; restoring it recovers', async ({ page }) => {
   await page.goto(`${base}/guide/usage/`);
   fs.rmSync(path.join(mkdocsDevDir, 'examples/notes.md'));

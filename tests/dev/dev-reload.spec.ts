@@ -85,6 +85,23 @@ test('only pages that include a file re-render when it changes', async ({ page }
   }
 });
 
+test('a save re-renders the including page once, and never the included Markdown file as a page of its own', async ({ page }) => {
+  await open(page, '/live/');
+  const registry = async () => ((await (await page.request.get('/__scissors/dependencies')).json()) as { pages: Array<{ page: string; renders: number }> }).pages;
+  const before = await renders(page, 'live');
+  try {
+    write('parts/live.md', '## Live heading\n\nversion once\n\n--8<-- "parts/nested.md"\n');
+    await expect(page.getByText('version once')).toBeVisible({ timeout: 10_000 });
+    // Astro's dev server loads every Markdown module a page imports to collect its styles: an
+    // included file must not be one (it went through the whole pipeline again on every save).
+    expect((await registry()).filter((p) => p.page.endsWith('/parts/live.md') || p.page.endsWith('/parts/nested.md'))).toEqual([]);
+    expect((await renders(page, 'live')).renders).toBe(before.renders + 1);
+  } finally {
+    restore('parts/live.md');
+  }
+  await expect(page.getByText('version one')).toBeVisible({ timeout: 10_000 });
+});
+
 test('a page that starts including a file tracks it from the next save, and stops when it stops', async ({ page }) => {
   await open(page, '/grow/');
   try {
