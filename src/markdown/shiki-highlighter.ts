@@ -10,7 +10,7 @@
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { Root } from 'hast';
-import { bundledLanguages, createHighlighter, isSpecialLang, type HighlighterGeneric, type ShikiTransformer } from 'shiki';
+import { bundledLanguages, createHighlighter, isSpecialLang, type ShikiTransformer } from 'shiki';
 import { createJavaScriptRegexEngine } from 'shiki/engine/javascript';
 
 export interface HighlightOptions {
@@ -61,7 +61,7 @@ export async function createBuildHighlighter(settings: HighlighterSettings): Pro
   const fallback = () => (astro ??= createShikiHighlighter({ langs, theme, themes, langAlias }));
   // Languages the JavaScript engine failed to load: Astro's highlighter takes all their blocks.
   const unsupported = new Set<string>();
-  let highlighter: HighlighterGeneric<string, string>;
+  let highlighter: Awaited<ReturnType<typeof createHighlighter>>;
   try {
     // Astro builds the css-variables theme itself: left to it.
     if (theme === 'css-variables' || Object.values(themes).includes('css-variables')) throw new Error('css-variables');
