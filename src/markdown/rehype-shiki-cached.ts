@@ -1,5 +1,6 @@
 /**
- * Astro's rehype-shiki (same highlighter, options and replacement rules), with one addition: a
+ * Astro's rehype-shiki (same options and replacement rules, Astro's highlighter on Shiki's
+ * JavaScript regex engine: shiki-highlighter.ts), with one addition: a
  * code block this processor has highlighted before — same language, meta and code — is copied
  * instead of highlighted again. Snippets exist to put the same file on many pages, and Shiki is
  * the largest cost of a build (BENCHMARKS.md). Only the build's loader uses it; the output is
@@ -7,10 +8,10 @@
  */
 import { defaultExcludeLanguages } from '@astrojs/internal-helpers/markdown';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
-import { createShikiHighlighter } from '@astrojs/markdown-remark/shiki';
 import type { Element, ElementContent, Root } from 'hast';
 import { toText } from 'hast-util-to-text';
 import { cloneHast } from './clone-hast.ts';
+import { createBuildHighlighter, type BuildHighlighter } from './shiki-highlighter.ts';
 import { walk } from './walk.ts';
 
 const LANGUAGE = /\blanguage-(\S+)\b/;
@@ -33,11 +34,11 @@ function languageOf(code: Element): string {
 }
 
 export default function rehypeShikiCached(config: ShikiConfig) {
-  let highlighter: ReturnType<typeof createShikiHighlighter> | undefined;
+  let highlighter: Promise<BuildHighlighter> | undefined;
   const cache = new Map<string, ElementContent>();
   let cachedChars = 0;
   return async (tree: Root) => {
-    highlighter ??= createShikiHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
+    highlighter ??= createBuildHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
     const shiki = await highlighter;
     const blocks: Array<{ code: Element; language: string; pre: Element; container: Element | Root }> = [];
     // Astro's rule: a `<code>` that is the only child of a `<pre>`.
