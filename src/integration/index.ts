@@ -93,9 +93,6 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
               }),
               ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {
-              // The diagram library is one lazily loaded chunk of a few MB, fetched only by pages
-              // with a diagram; the bundler's size warning would only be noise in every build.
-              chunkSizeWarningLimit: 4096,
               rollupOptions: {
                 // Every MDX module carries Astro's "use astro:head-inject" directive, which the
                 // bundler warns about once per page; the warning is Astro's own and harmless.
