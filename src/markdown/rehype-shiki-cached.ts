@@ -56,8 +56,9 @@ interface CachedBlock {
 
 /** A copy of `node` whose highlighted `<pre>`s hold their content as one raw node. */
 function withSerialisedCode(node: ElementContent, options: ToHtmlOptions): ElementContent {
-  if (node.type !== 'element') return cloneHast(node);
-  if (isHighlightedCode(node) && !hasCodeMarkers(node)) {
+  // Annotations flag the code frame or the <pre>: such a block is rewritten later, all of it a tree.
+  if (node.type !== 'element' || hasCodeMarkers(node)) return cloneHast(node);
+  if (isHighlightedCode(node)) {
     const copy: Element = cloneHast<Element>({ ...node, children: [] });
     copy.children = [{ type: 'raw', value: toHtml(node.children, options) } as unknown as ElementContent];
     return copy;
