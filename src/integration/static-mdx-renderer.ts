@@ -76,6 +76,8 @@ export function rehypeHeadingIdsOutsideCode() {
   };
 }
 
+const STRINGIFY = { allowDangerousHtml: true };
+
 export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
   const processor = unified()
     .use(remarkParse)
@@ -87,10 +89,11 @@ export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
     .use(remarkRequireNoLocalImages)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: staticMdxHandlers })
     .use(rehypeRawWhenPresent)
-    .use(rehypeShikiCached, options.shikiConfig)
+    // Serialised as rehypeStringify will: nothing after Shiki re-parses raw HTML or enters highlighted code.
+    .use(rehypeShikiCached, options.shikiConfig, { serialiseWith: STRINGIFY })
     .use(options.rehypePlugins)
     .use(rehypeHeadingIdsOutsideCode)
-    .use(rehypeStringify, { allowDangerousHtml: true });
+    .use(rehypeStringify, STRINGIFY);
 
   /** `content` is the page with its front matter blanked out (line numbers kept). */
   return async function render(content: string, filePath: string, frontmatter: Record<string, unknown>): Promise<StaticRenderResult> {

@@ -43,6 +43,11 @@ const COMMENT_TOKEN = 1;
 const WRAPPER = 'dataCodeComment';
 const FLAG = 'dataCodeMarkers';
 
+/** A highlighted block whose comments rehypeCodeAnnotations will rewrite: its spans must stay a tree. */
+export function hasCodeMarkers(block: Element): boolean {
+  return FLAG in block.properties || block.children.some((c) => c.type === 'element' && FLAG in c.properties);
+}
+
 function addClass(node: Element, name: string): void {
   const list = classList(node);
   if (!list.includes(name)) list.push(name);
@@ -302,8 +307,7 @@ export default function rehypeCodeAnnotations(options: CodeAnnotationOptions = {
       if (!isCode && !annotateClass) return isHighlightedCode(el) ? SKIP : undefined;
       const siblings = (parent?.children ?? []) as ElementContent[];
       if (isCode) {
-        const flagged = FLAG in el.properties || el.children.some((c) => c.type === 'element' && FLAG in c.properties);
-        if (!flagged) return SKIP;
+        if (!hasCodeMarkers(el)) return SKIP;
         const list = (annotateAll || annotateClass) && index !== undefined ? candidateList(siblings, index) : undefined;
         const block = list ? newBlock(list) : undefined;
         processComments(el, block);

@@ -9,8 +9,11 @@
 import { defaultExcludeLanguages } from '@astrojs/internal-helpers/markdown';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
 import type { Element, ElementContent, Root } from 'hast';
+import { toHtml, type Options as ToHtmlOptions } from 'hast-util-to-html';
 import { toText } from 'hast-util-to-text';
 import { cloneHast } from './clone-hast.ts';
+import { hasCodeMarkers } from './code-annotations.ts';
+import { isHighlightedCode } from './highlighted-code.ts';
 import { createBuildHighlighter, type BuildHighlighter } from './shiki-highlighter.ts';
 import { walk } from './walk.ts';
 
@@ -33,9 +36,41 @@ function languageOf(code: Element): string {
   return 'plaintext';
 }
 
-export default function rehypeShikiCached(config: ShikiConfig) {
+export interface ShikiCacheOptions {
+  /**
+   * The options the processor's stringifier serialises with. When given, a block served from the
+   * cache carries its highlighted lines as the HTML they serialise to (one `raw` node in each
+   * `<pre class="astro-code">`), not as a tree: copying and serialising thousands of spans again
+   * on every page that includes the same file was most of such a page's render. Only for
+   * processors whose later plugins leave highlighted code alone (they skip it) and that do not
+   * re-parse raw HTML after Shiki; blocks with code annotations stay trees (their plugin rewrites them).
+   */
+  serialiseWith?: ToHtmlOptions;
+}
+
+interface CachedBlock {
+  tree: ElementContent;
+  /** `tree` with its highlighted lines serialised, made on the block's first reuse. */
+  serialised?: ElementContent;
+}
+
+/** A copy of `node` whose highlighted `<pre>`s hold their content as one raw node. */
+function withSerialisedCode(node: ElementContent, options: ToHtmlOptions): ElementContent {
+  // Annotations flag the code frame or the <pre>: such a block is rewritten later, all of it a tree.
+  if (node.type !== 'element' || hasCodeMarkers(node)) return cloneHast(node);
+  if (isHighlightedCode(node)) {
+    const copy: Element = cloneHast<Element>({ ...node, children: [] });
+    copy.children = [{ type: 'raw', value: toHtml(node.children, options) } as unknown as ElementContent];
+    return copy;
+  }
+  const copy: Element = cloneHast<Element>({ ...node, children: [] });
+  copy.children = node.children.map((child) => withSerialisedCode(child, options));
+  return copy;
+}
+
+export default function rehypeShikiCached(config: ShikiConfig, options: ShikiCacheOptions = {}) {
   let highlighter: Promise<BuildHighlighter> | undefined;
-  const cache = new Map<string, ElementContent>();
+  const cache = new Map<string, CachedBlock>();
   let cachedChars = 0;
   return async (tree: Root) => {
     highlighter ??= createBuildHighlighter({ langs: config.langs, theme: config.theme, themes: config.themes, langAlias: config.langAlias });
@@ -54,9 +89,14 @@ export default function rehypeShikiCached(config: ShikiConfig) {
       const meta = (code.data as { meta?: string } | undefined)?.meta ?? (code.properties.metastring as string | undefined) ?? undefined;
       const text = toText(code, { whitespace: 'pre' });
       const key = `${language}\u0000${meta ?? ''}\u0000${text}`;
-      let replacement = cache.get(key);
-      if (replacement) replacement = cloneHast(replacement);
-      else {
+      const cached = cache.get(key);
+      let replacement: ElementContent;
+      if (cached) {
+        if (options.serialiseWith) {
+          cached.serialised ??= withSerialisedCode(cached.tree, options.serialiseWith);
+          replacement = cloneHast(cached.serialised);
+        } else replacement = cloneHast(cached.tree);
+      } else {
         const result = await shiki.codeToHast(text, language, { meta, wrap: config.wrap, defaultColor: config.defaultColor, transformers: config.transformers });
         replacement = result.children[0] as ElementContent;
         if (cachedChars + text.length > MAX_CACHED_CHARS) {
@@ -64,7 +104,7 @@ export default function rehypeShikiCached(config: ShikiConfig) {
           cachedChars = 0;
         }
         if (text.length <= MAX_CACHED_CHARS) {
-          cache.set(key, cloneHast(replacement));
+          cache.set(key, { tree: cloneHast(replacement) });
           cachedChars += text.length;
         }
       }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, describe, test } from 'node:test';
 import { dependenciesOf } from '../../../src/integration/dependency-registry.ts';
-import { SnippetBuildError } from '../../../src/markdown/remark-snippets.ts';
+import { parseIncludedMarkdown, SnippetBuildError } from '../../../src/markdown/remark-snippets.ts';
 import { tempTree } from '../../helpers/tmp.ts';
 import { compileMdx, renderMarkdown } from './pipeline.ts';
 
@@ -66,5 +66,28 @@ describe('remark-snippets in MDX', () => {
     const js = await compileMdx(tree.dir, page, ':::info[Script]{collapsible}\n```bash title="x"\n---8<-- "script.sh"\n```\n:::\n');
     assert.match(js, /echo \\"hi\\"/);
     assert.match(js, /"details"/);
+  });
+});
+
+describe('included Markdown parsed once per text', () => {
+  test('each include gets its own copy of the parse: what a page does to it never shows on the next', () => {
+    const text = '## Title\n\nSome *text* and a [link](https://example.com).\n\n- [x] done\n';
+    const first = parseIncludedMarkdown(text);
+    const heading = first.children[0] as { depth: number; position?: { start: { line: number } }; data?: unknown };
+    assert.equal(heading.depth, 2);
+    heading.depth = 4;
+    heading.data = { mark: true };
+    delete heading.position;
+    const second = parseIncludedMarkdown(text);
+    assert.notEqual(second, first);
+    assert.equal((second.children[0] as { depth: number }).depth, 2);
+    assert.equal((second.children[0] as { data?: unknown }).data, undefined);
+    assert.equal((second.children[0] as { position?: { start: { line: number } } }).position?.start.line, 1);
+    assert.deepEqual(parseIncludedMarkdown(text), parseIncludedMarkdown(`${text}`));
+  });
+
+  test('a page rendered twice, its include reused from the cache, renders the same', async () => {
+    const source = '# Page\n\n--8<-- "POLICY.md"\n';
+    assert.equal(await renderMarkdown(tree.dir, page, source), await renderMarkdown(tree.dir, page, source));
   });
 });
