@@ -9,6 +9,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Format } from '../check/format.ts';
+import { astroStepArgv } from './astro-step.ts';
 import { MkdocsConfigError } from '../mkdocs/yaml.ts';
 import { loadSiteModel, SiteNotFoundError } from '../site/load.ts';
 import type { SiteModel } from '../site/model.ts';
@@ -94,7 +95,7 @@ async function build(args: string[]): Promise<number> {
   }
   // Astro's build runs in a process of its own: the memory it keeps to the end (~1 GB on 10 000
   // pages) is returned before Pagefind indexes the site, rather than added to Pagefind's.
-  const step = spawnSync(process.execPath, [...process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), 'build', ...args], {
+  const step = spawnSync(process.execPath, astroStepArgv(process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), ['build', ...args]), {
     stdio: 'inherit',
     env: { ...process.env, [ASTRO_STEP]: '1', INIT_CWD: cwd() },
   });
