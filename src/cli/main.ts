@@ -8,9 +8,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
-import { format, type Format } from '../check/format.ts';
-import { runCheck } from '../check/run.ts';
-import { createExpander } from '../integration/index.ts';
+import type { Format } from '../check/format.ts';
+import { astroStepArgv } from './astro-step.ts';
 import { MkdocsConfigError } from '../mkdocs/yaml.ts';
 import { loadSiteModel, SiteNotFoundError } from '../site/load.ts';
 import type { SiteModel } from '../site/model.ts';
@@ -96,7 +95,7 @@ async function build(args: string[]): Promise<number> {
   }
   // Astro's build runs in a process of its own: the memory it keeps to the end (~1 GB on 10 000
   // pages) is returned before Pagefind indexes the site, rather than added to Pagefind's.
-  const step = spawnSync(process.execPath, [...process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), 'build', ...args], {
+  const step = spawnSync(process.execPath, astroStepArgv(process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), ['build', ...args]), {
     stdio: 'inherit',
     env: { ...process.env, [ASTRO_STEP]: '1', INIT_CWD: cwd() },
   });
@@ -140,6 +139,9 @@ async function check(args: string[]): Promise<number> {
   });
   const chosen = values.format ?? (process.env.GITHUB_ACTIONS === 'true' ? 'github' : 'human');
   if (!['human', 'json', 'github', 'sarif'].includes(chosen)) return fail(`unknown format "${chosen}"`);
+  // Imported here, not at the top: `build` keeps its parent process (alive through Astro's
+  // build) free of the Markdown pipeline these bring in (~40 MB).
+  const [{ format }, { runCheck }, { createExpander }] = await Promise.all([import('../check/format.ts'), import('../check/run.ts'), import('../integration/index.ts')]);
   if (positionals.length > 1) return fail(`check takes one PATH, got ${positionals.join(' ')}`);
   const site = await readSite(positionals[0]);
   const started = performance.now();
