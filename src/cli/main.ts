@@ -61,7 +61,16 @@ async function searchIndex(outDir: string): Promise<number> {
   const written = await index.writeFiles({ outputPath: path.join(outDir, 'pagefind') });
   if (written.errors.length) throw new Error(`search index: ${written.errors.join('; ')}`);
   await pagefind.close();
-  return added.page_count;
+  return indexedPages(path.join(outDir, 'pagefind'));
+}
+
+/**
+ * Pages the written index holds. `addDirectory`'s count is the HTML files it read, the 404 page
+ * and other pages without `data-pagefind-body` included, which the index leaves out.
+ */
+export function indexedPages(indexDir: string): number {
+  const entry = JSON.parse(fs.readFileSync(path.join(indexDir, 'pagefind-entry.json'), 'utf8')) as { languages?: Record<string, { page_count?: number }> };
+  return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + (language.page_count ?? 0), 0);
 }
 
 /** Set in the child process `build` starts for Astro's part of the build. */

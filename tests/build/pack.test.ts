@@ -50,6 +50,8 @@ test('npm pack → npm i -D → npx scissors build builds an MkDocs project', { 
     assert.equal(output.match(/MKDOCS_PLUGIN: plugin privacy/g)?.length, 1, output);
     assert.match(output, /mkdocs\.yml:11 MKDOCS_PLUGIN/);
     assert.doesNotMatch(output, /ExperimentalWarning/);
+    // The log counts the pages the search index holds: the two pages, not the 404 page it left out.
+    assert.match(output, /search index of 2 pages/);
 
     // Started by an older Node (the machine's), the bin re-runs itself on the bundled one.
     const older = systemNode();
