@@ -34,17 +34,25 @@ function pageIds(entry: NavEntry): string[] {
   return [...(entry.index?.id ? [entry.index.id] : []), ...entry.children.flatMap(pageIds)];
 }
 
+interface Tabs {
+  html: string;
+  /** Page id → the index of its tab (looked up per page, not found by scanning every tab's pages). */
+  tabOf: Map<string, number>;
+}
+
 /** Material's navigation.tabs: the top level of the nav as a row of tabs, each leading to its first page. */
-function tabsHtml(nav: NavEntry[]): { html: string; ids: string[][] } {
-  const ids: string[][] = [];
-  const items = nav.flatMap((entry) => {
+function tabsHtml(nav: NavEntry[]): Tabs {
+  const tabOf = new Map<string, number>();
+  const items: string[] = [];
+  for (const entry of nav) {
     const target = entry.kind === 'link' ? entry : firstPage(entry);
-    if (!target) return [];
-    ids.push(pageIds(entry));
+    if (!target) continue;
+    // A page listed under two tabs belongs to the first, as the scan this replaces found it.
+    for (const id of pageIds(entry)) if (!tabOf.has(id)) tabOf.set(id, items.length);
     const title = entry.kind === 'section' ? entry.title : target.title;
-    return [`<li>${linkHtml({ ...target, title })}</li>`];
-  });
-  return { html: `<ul>${items.join('')}</ul>`, ids };
+    items.push(`<li>${linkHtml({ ...target, title })}</li>`);
+  }
+  return { html: `<ul>${items.join('')}</ul>`, tabOf };
 }
 
 /** The generated page that lists the whole nav (large navs only): its collection-style id and URL path. */
@@ -58,7 +66,7 @@ interface SiteNavigation {
   allPages?: AllPagesPage;
   pages: PageSet;
   nav: NavEntry[];
-  tabs: { html: string; ids: string[][] };
+  tabs: Tabs;
   /** Page by id, and the nav's title of each page it lists (looked up per page: no walks). */
   byId: Map<string, PageSet['pages'][number]>;
   navTitles: Map<string, string>;
@@ -102,8 +110,8 @@ export async function siteNavigation(): Promise<SiteNavigation> {
 export async function navTabsHtml(currentId: string): Promise<string | undefined> {
   if (!currentSite().theme.features.includes('navigation.tabs')) return undefined;
   const { tabs } = await siteNavigation();
-  const current = tabs.ids.findIndex((ids) => ids.includes(currentId));
-  if (current < 0) return tabs.html;
+  const current = tabs.tabOf.get(currentId);
+  if (current === undefined) return tabs.html;
   let index = -1;
   // The n-th <li> is the n-th tab: mark its link as the current section.
   return tabs.html.replace(/<li><a /g, (match) => (++index === current ? '<li><a aria-current="true" ' : match));

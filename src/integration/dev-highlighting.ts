@@ -2,9 +2,9 @@
  * `astro dev`: code blocks highlighted by rehype-shiki-cached instead of Astro's own rehype-shiki.
  * A page re-renders each time a file it includes is saved, and Astro's highlighter tokenizes every
  * block of it again (a fifth of the re-render of /security/); the cached one copies a block it
- * has highlighted before. Same highlighter, options and place in the pipeline (the first rehype
- * plugin, right after remark-rehype), so the same output. Builds keep Astro's: their pages are
- * rendered by the docs loader, which has its own cache and looks for 'shiki' in the config.
+ * has highlighted before. Same options and place in the pipeline (the first rehype plugin, right
+ * after remark-rehype), so the same output. Builds leave Astro's setting alone: their pages are
+ * rendered by the docs loader, which adds this plugin itself when the config says 'shiki'.
  */
 import { isUnifiedProcessor } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';

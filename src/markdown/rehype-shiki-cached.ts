@@ -3,8 +3,9 @@
  * JavaScript regex engine: shiki-highlighter.ts), with one addition: a
  * code block this processor has highlighted before — same language, meta and code — is copied
  * instead of highlighted again. Snippets exist to put the same file on many pages, and Shiki is
- * the largest cost of a build (BENCHMARKS.md). Only the build's loader uses it; the output is
- * byte-identical to Astro's (tests/build/static-render.test.ts).
+ * the largest cost of a build (BENCHMARKS.md). The build's loader uses it, and `astro dev` in place
+ * of Astro's (dev-highlighting.ts: a save re-renders the page); the output is byte-identical to
+ * Astro's (tests/build/static-render.test.ts, tests/unit/integration/dev-highlighting.test.ts).
  */
 import { defaultExcludeLanguages } from '@astrojs/internal-helpers/markdown';
 import type { ShikiConfig } from '@astrojs/markdown-remark';
