@@ -97,7 +97,9 @@ describe('palette', () => {
   test("the header's colour is shaded until its text meets AA, also on its translucent buttons", async () => {
     const { contrast, paletteCss, primaryColour, readableHeader } = await import('../../../src/site/palette.ts');
     for (const name of ['deep purple', 'indigo', 'teal', 'amber', 'light blue', 'white']) {
-      const { bg, fg } = readableHeader(primaryColour(name) ?? { bg: '#000000', fg: '#fff' });
+      const colour = primaryColour(name);
+      assert.ok(colour, `${name} is one of Material's colours`);
+      const { bg, fg } = readableHeader(colour);
       assert.ok(contrast(fg, bg) >= 4.5, `${name}: ${fg} on ${bg}`);
     }
     // Already readable colours are kept as Material has them.
