@@ -64,6 +64,9 @@ describe('full sidebar (small navs)', () => {
     assert.match(html, /<a href="\/base\/core\/deep\/x\/" aria-current="page" data-page="core\/deep\/x">/);
     assert.equal(html.match(/<details data-nav-section open>/g)?.length, 2);
     assert.match(html, /<summary><span class="nav-section-title">Guides &amp; more<\/span><\/summary>/);
+    // Links written out here, not by linkHtml (which the byte-identical test above shares with its reference).
+    assert.ok(html.includes('<li><a href="https://example.org" target="_blank" rel="noopener">Out<span class="visually-hidden"> (opens in a new tab)</span></a></li>'));
+    assert.ok(html.includes('<li><a href="/base/changelog.md">Changelog</a></li>'));
   });
 });
 
