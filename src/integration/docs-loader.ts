@@ -170,9 +170,12 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       // SCISSORS_PAGE_TIMES=1: the slowest pages of the loader, for profiling.
       const pageTimes: Array<[string, number]> | undefined = process.env.SCISSORS_PAGE_TIMES ? [] : undefined;
       let pageStarted = 0;
+      let previous = '';
       for (const relative of files) {
-        if (pageTimes && pageStarted) pageTimes.push([files[files.indexOf(relative) - 1] ?? '', performance.now() - pageStarted]);
+        // From one page's start to the next (the loop body leaves by several `continue`s).
+        if (pageTimes && pageStarted) pageTimes.push([previous, performance.now() - pageStarted]);
         pageStarted = performance.now();
+        previous = relative;
         const absolute = path.join(baseDir, relative);
         const filePath = path.relative(root, absolute).split(path.sep).join('/');
         // Synchronous: a thousand small awaited reads leave the thread idle between pages.

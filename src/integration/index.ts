@@ -19,6 +19,7 @@ import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
 import { sitePages } from '../site/pages.ts';
 import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
+import { DEFAULT_DIAGRAM_FENCES } from '../markdown/remark-mermaid.ts';
 import { diagramsPlugin } from './vite-diagrams.ts';
 import { PAGE_HTML_FILE } from './page-html-store.ts';
 import { cachedHighlightingForDev } from './dev-highlighting.ts';
@@ -89,7 +90,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
               propagatedMarkdownPlugin(),
               diagramsPlugin({
                 pageStore: () => (cacheDir ? path.join(cacheDir, PAGE_HTML_FILE) : undefined),
-                classes: (options.markdown?.diagramFences ?? [{ name: 'mermaid', className: 'mermaid' }]).map((f) => f.className),
+                classes: (options.markdown?.diagramFences ?? DEFAULT_DIAGRAM_FENCES).map((f) => f.className),
               }),
               ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {
