@@ -19,6 +19,7 @@ import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
+import { DIAGRAM_PAGE_KEY, noteDiagramRendered } from '../markdown/diagram-flag.ts';
 import { pageFor, sitePages, slugId } from '../site/pages.ts';
 
 export interface DocsLoaderOptions {
@@ -193,6 +194,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const readByRender = () => dependencyRegistry().get(path.resolve(absolute));
         if (cached) {
           for (const warning of cached.warnings) console.warn(warning);
+          if (cached.frontmatter[DIAGRAM_PAGE_KEY] === true) noteDiagramRendered();
           recordDependencies(absolute, cached.dependencies);
           const metadata: StoredPageMetadata = { headings: cached.headings, frontmatter: cached.frontmatter, scissorsHtml: htmlStore.add(cached.html) };
           context.store.set({ id, data, filePath, rendered: { html: '', metadata } });

@@ -2,7 +2,6 @@
  * Wiring: the Markdown processor (our remark/rehype plugins and Shiki) and the Astro
  * integration (dev watcher). astro.config.mjs calls both with the same options.
  */
-import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
@@ -19,9 +18,7 @@ import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
 import { sitePages } from '../site/pages.ts';
 import { docsFilesPlugin, publishDocsFiles } from './docs-files.ts';
-import { DEFAULT_DIAGRAM_FENCES } from '../markdown/remark-mermaid.ts';
 import { diagramsPlugin } from './vite-diagrams.ts';
-import { PAGE_HTML_FILE } from './page-html-store.ts';
 import { cachedHighlightingForDev } from './dev-highlighting.ts';
 
 /** What the Markdown pipeline needs of a site: the site model, or (tests, benchmarks) native options. */
@@ -64,7 +61,6 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
     name: 'scissors',
     hooks: {
       'astro:config:setup': ({ config, updateConfig, logger, command }) => {
-        const cacheDir = fileURLToPath(config.cacheDir);
         // What the site's configuration asked for and Scissors skips: said once, at its place.
         for (const warning of options.warnings ?? []) {
           const where = warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : '';
@@ -88,10 +84,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
             plugins: [
               snippetWatchPlugin(),
               propagatedMarkdownPlugin(),
-              diagramsPlugin({
-                pageStore: () => (cacheDir ? path.join(cacheDir, PAGE_HTML_FILE) : undefined),
-                classes: (options.markdown?.diagramFences ?? DEFAULT_DIAGRAM_FENCES).map((f) => f.className),
-              }),
+              diagramsPlugin(),
               ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {
               rollupOptions: {

@@ -2,8 +2,8 @@
  * The diagram library (mermaid, a few MB) is bundled only when the site has a diagram. page.ts
  * imports `virtual:scissors/diagrams`; in a build its loader is empty unless a page rendered one
  * — bundling mermaid cost every build ~1.4 s and ~330 MiB at 1000 pages (BENCHMARKS.md). Pages
- * are rendered (or reused from the render cache) before the client bundle is made: their HTML
- * is in the page store, and pages compiled as modules say so through a flag.
+ * are rendered (or reused from the render cache) before the client bundle is made, and each with
+ * a diagram raises a process-wide flag (diagram-flag.ts): rendered, reused or compiled as a module.
  *
  * When it is needed, a build does not bundle mermaid either: the library's own prebuilt ESM
  * (`mermaid/dist/mermaid.esm.min.mjs` and its chunks, self-contained) is copied among the
@@ -62,21 +62,7 @@ export function prebuiltMermaid(): { dist: string; version: string; files: Prebu
   return { dist, version, files };
 }
 
-export interface DiagramsPluginOptions {
-  /** The page store's file (all pages the loader rendered or reused). */
-  pageStore: () => string | undefined;
-  /** Classes of the diagram `<pre>`s (the site's diagram fences). */
-  classes: string[];
-}
-
-export function hasDiagrams(storeFile: string | undefined, classes: string[]): boolean {
-  if (diagramRendered()) return true;
-  if (!storeFile || !fs.existsSync(storeFile) || classes.length === 0) return false;
-  const html = fs.readFileSync(storeFile, 'latin1');
-  return classes.some((className) => html.includes(`<pre class="${className}"`));
-}
-
-export function diagramsPlugin(options: DiagramsPluginOptions): Plugin {
+export function diagramsPlugin(): Plugin {
   const script = fileURLToPath(new URL('../scripts/mermaid.ts', import.meta.url));
   let serving = false;
   let base = '/';
@@ -111,7 +97,7 @@ export function diagramsPlugin(options: DiagramsPluginOptions): Plugin {
     load(id) {
       if (id !== RESOLVED) return undefined;
       // In dev the library is served on demand: nothing to save, and a page may gain a diagram.
-      const load = serving || hasDiagrams(options.pageStore(), options.classes);
+      const load = serving || diagramRendered();
       return load ? `export const loadDiagrams = () => import(${JSON.stringify(script)});` : 'export const loadDiagrams = () => undefined;';
     },
   };

@@ -9,6 +9,12 @@ export function noteDiagramRendered(): void {
   (globalThis as Record<symbol, unknown>)[RENDERED] = true;
 }
 
+/**
+ * The key a page with a diagram gets in its plugin front matter: the render cache keeps it with
+ * the page, so a page reused from the cache raises the flag as a rendered one does.
+ */
+export const DIAGRAM_PAGE_KEY = 'scissorsDiagrams';
+
 export function diagramRendered(): boolean {
   return (globalThis as Record<symbol, unknown>)[RENDERED] === true;
 }

@@ -13,7 +13,8 @@
  */
 import type { Element, Root as HastRoot } from 'hast';
 import type { Code, Root } from 'mdast';
-import { noteDiagramRendered } from './diagram-flag.ts';
+import type { VFile } from 'vfile';
+import { DIAGRAM_PAGE_KEY, noteDiagramRendered } from './diagram-flag.ts';
 import { isHighlightedCode } from './highlighted-code.ts';
 import { SKIP, walk } from './walk.ts';
 
@@ -67,7 +68,7 @@ export default function remarkMermaid(options: RemarkMermaidOptions = {}) {
 
 /** The placeholder becomes Material's `<pre class="mermaid"><code>…</code></pre>`. */
 export function rehypeMermaid() {
-  return (tree: HastRoot) => {
+  return (tree: HastRoot, file: VFile) => {
     walk(tree, 'element', (node) => {
       const el = node as Element;
       if (isHighlightedCode(el)) return SKIP;
@@ -77,6 +78,8 @@ export function rehypeMermaid() {
         // A wide diagram scrolls sideways: the keyboard must be able to scroll it too (WCAG 2.1.1).
         el.properties.tabIndex = 0;
         noteDiagramRendered();
+        const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
+        if (astro) (astro.frontmatter ??= {})[DIAGRAM_PAGE_KEY] = true;
         return SKIP;
       }
       return undefined;

@@ -17,7 +17,8 @@ const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-render-cache-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
 writeSiteCopy(dir, {
-  'content/docs/index.mdx': '---\ntitle: Home\n---\n\nNo includes here.\n',
+  // A diagram: a page reused from the cache must still bring the diagram library into the build.
+  'content/docs/index.mdx': '---\ntitle: Home\n---\n\nNo includes here.\n\n```mermaid\ngraph TD\n  A --> B\n```\n',
   'content/docs/nested.mdx': '---\ntitle: Nested\n---\n\n## Nested\n\n--8<-- "parts/outer.md"\n',
   'content/docs/code.mdx': '---\ntitle: Code\n---\n\n```bash title="parts/run.sh"\n--8<-- "parts/run.sh"\n```\n',
   'content/docs/gone.mdx': '---\ntitle: Gone\n---\n\n--8<-- "parts/gone.md"\n',
@@ -72,6 +73,7 @@ test('a cold build renders every page; an unchanged rebuild reuses them all, byt
   assert.equal(cold.rendered, 5);
   assert.equal(cold.reused, 0);
   const first = dist();
+  assert.ok([...first.keys()].some((file) => file.includes('mermaid-')), 'the diagram library is among the assets');
   const again = ok();
   assert.deepEqual([again.rendered, again.reused], [0, 5]);
   assert.deepEqual(dist(), first);

@@ -2,31 +2,36 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { diagramsPlugin, hasDiagrams, prebuiltMermaid, publishedPrebuilt } from '../../../src/integration/vite-diagrams.ts';
-import { diagramRendered } from '../../../src/markdown/diagram-flag.ts';
+import remarkParse from 'remark-parse';
+import remarkRehype from 'remark-rehype';
+import { unified } from 'unified';
+import { VFile } from 'vfile';
+import { diagramsPlugin, prebuiltMermaid, publishedPrebuilt } from '../../../src/integration/vite-diagrams.ts';
+import { DIAGRAM_PAGE_KEY, diagramRendered } from '../../../src/markdown/diagram-flag.ts';
+import remarkMermaid, { rehypeMermaid } from '../../../src/markdown/remark-mermaid.ts';
 import { tempTree } from '../../helpers/tmp.ts';
 
 type Hook = (this: unknown, ...args: unknown[]) => unknown;
 const call = (hook: unknown, ...args: unknown[]) => (typeof hook === 'function' ? (hook as Hook).call({}, ...args) : undefined);
 
-test('the diagram library is bundled only when a page of the build has a diagram (always in dev)', () => {
-  // This process rendered no diagram: only the page store decides.
-  assert.equal(diagramRendered(), false);
-  const tree = tempTree({ 'none.html': '<p>No diagram</p><pre class="astro-code"><code>x</code></pre>', 'some.html': '<p>a</p><pre class="chart" tabindex="0"><code>graph TD</code></pre>' });
-  assert.equal(hasDiagrams(tree.path('none.html'), ['mermaid']), false);
-  assert.equal(hasDiagrams(tree.path('some.html'), ['mermaid', 'chart']), true);
-  assert.equal(hasDiagrams(tree.path('missing.html'), ['mermaid']), false);
-
-  const module = (store: string, command: 'build' | 'serve') => {
-    const plugin = diagramsPlugin({ pageStore: () => tree.path(store), classes: ['chart'] });
+test('the diagram library is bundled only when a page of the build has a diagram (always in dev)', async () => {
+  const module = (command: 'build' | 'serve') => {
+    const plugin = diagramsPlugin();
     call(plugin.configResolved, { command, base: '/', build: { assetsDir: '_astro' } });
     const id = call(plugin.resolveId, 'virtual:scissors/diagrams') as string;
     return String(call(plugin.load, id));
   };
-  assert.match(module('none.html', 'build'), /loadDiagrams = \(\) => undefined/);
-  assert.match(module('some.html', 'build'), /import\(".*src\/scripts\/mermaid\.ts"\)/);
-  assert.match(module('none.html', 'serve'), /import\(".*src\/scripts\/mermaid\.ts"\)/);
-  tree.cleanup();
+  // This process has rendered no diagram yet.
+  assert.equal(diagramRendered(), false);
+  assert.match(module('build'), /loadDiagrams = \(\) => undefined/);
+  assert.match(module('serve'), /import\(".*src\/scripts\/mermaid\.ts"\)/);
+  // A page with a diagram raises the flag, and marks itself for the render cache.
+  const file = new VFile({ value: '```mermaid\ngraph TD\n```\n', data: { astro: { frontmatter: {} } } });
+  const pipeline = unified().use(remarkParse).use(remarkMermaid).use(remarkRehype).use(rehypeMermaid);
+  await pipeline.run(pipeline.parse(file), file);
+  assert.equal(diagramRendered(), true);
+  assert.equal((file.data.astro as { frontmatter: Record<string, unknown> }).frontmatter[DIAGRAM_PAGE_KEY], true);
+  assert.match(module('build'), /import\(".*src\/scripts\/mermaid\.ts"\)/);
 });
 
 test("a build imports mermaid's prebuilt files from the assets and emits them there, instead of bundling the library", () => {
@@ -36,7 +41,7 @@ test("a build imports mermaid's prebuilt files from the assets and emits them th
   assert.ok(found.files.length > 10 && found.files.every((f) => f.relative.endsWith('.mjs')));
 
   const script = fileURLToPath(new URL('../../../src/scripts/mermaid.ts', import.meta.url));
-  const plugin = diagramsPlugin({ pageStore: () => undefined, classes: ['mermaid'] });
+  const plugin = diagramsPlugin();
   assert.equal(plugin.enforce, 'pre', "before Vite's resolver, which would bundle the sources");
   call(plugin.configResolved, { command: 'build', base: '/docs/', build: { assetsDir: '_astro' } });
   // Only the diagram script's import is redirected.
@@ -64,13 +69,13 @@ test("a build imports mermaid's prebuilt files from the assets and emits them th
   assert.ok(imports > 100);
 
   // In dev, Vite serves mermaid as any other dependency.
-  const dev = diagramsPlugin({ pageStore: () => undefined, classes: ['mermaid'] });
+  const dev = diagramsPlugin();
   call(dev.configResolved, { command: 'serve', base: '/', build: { assetsDir: '_astro' } });
   assert.equal(call(dev.resolveId, 'mermaid', script), undefined);
 });
 
 test('a build that never imports mermaid emits none of its files', () => {
-  const plugin = diagramsPlugin({ pageStore: () => undefined, classes: ['mermaid'] });
+  const plugin = diagramsPlugin();
   call(plugin.configResolved, { command: 'build', base: '/', build: { assetsDir: '_astro' } });
   const emitted: unknown[] = [];
   (plugin.generateBundle as Hook).call({ emitFile: (file: unknown) => emitted.push(file) });
