@@ -19,10 +19,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
+import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import { isUrl, realPathOrResolved } from '../snippets/resolve.ts';
 
 /** How far a file's modification time may lag the clock and still count as changed during the build. */
 const CLOCK_SLACK_MS = 100;
-import type { MarkdownHeading } from '@astrojs/markdown-remark';
 
 const FORMAT = 1;
 const INDEX = 'index.json';
@@ -60,7 +61,6 @@ interface IndexFile {
   entries: Record<string, Entry>;
 }
 
-const isUrl = (s: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(s);
 
 /** Files of a folder, recursively, as sorted paths relative to it (none when it does not exist). */
 function listFiles(dir: string): string[] {
@@ -174,13 +174,7 @@ export class RenderCache {
     this.key = key;
     this.old = old;
     this.oldBlob = oldBlob;
-    this.basePaths = basePaths.map((b) => {
-      try {
-        return fs.realpathSync(b);
-      } catch {
-        return path.resolve(b);
-      }
-    });
+    this.basePaths = basePaths.map(realPathOrResolved);
   }
 
   /** The cache in `dir`, empty when it is missing, unreadable or made under another key. */

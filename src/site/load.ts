@@ -9,6 +9,7 @@ import { readMkdocsConfig } from '../mkdocs/config.ts';
 import type { ScissorsOptionsInput } from '../integration/options.ts';
 import type { SiteModel } from './model.ts';
 import { nativeSiteModel } from './native.ts';
+import { realPathOrResolved } from '../snippets/resolve.ts';
 
 export class SiteNotFoundError extends Error {}
 
@@ -18,8 +19,7 @@ const CONFIG_NAMES = ['mkdocs.yml', 'mkdocs.yaml', 'scissors.config.ts'];
 export function findConfigFile(location: string): string {
   // Real paths: the snippet engine resolves symlinks, so the root must be a real path too or
   // files reached through a symlinked folder would be named relative to the wrong place.
-  const given = path.resolve(location);
-  const absolute = fs.existsSync(given) ? fs.realpathSync(given) : given;
+  const absolute = realPathOrResolved(location);
   const stat = fs.statSync(absolute, { throwIfNoEntry: false });
   if (!stat) throw new SiteNotFoundError(`${location}: no such file or folder`);
   if (stat.isFile()) return absolute;

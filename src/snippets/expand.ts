@@ -3,7 +3,6 @@
  * the files they name. Pure TypeScript over node:fs, shared by the remark plugin, the CLI,
  * the dev watcher and the checker.
  */
-import fs from 'node:fs';
 import path from 'node:path';
 import {
   SnippetError,
@@ -15,7 +14,7 @@ import { explainNearMiss, expandTabs, parseMarkerLine, parseSectionMarker, pyStr
 import type { SnippetOptions } from './options.ts';
 import { decodeBytes } from './encoding.ts';
 import { DecodeError, FileReader, splitLines } from './read.ts';
-import { isUrl, resolveSnippetPath } from './resolve.ts';
+import { isUrl, realPathOrResolved, resolveSnippetPath } from './resolve.ts';
 import { urlPolicyError, UrlStore } from './url.ts';
 import { BadRangeError, dedent, parsePathSpec, rangeIndexes, type PathSpec } from './select.ts';
 
@@ -145,7 +144,7 @@ export class SnippetExpander {
       origins,
       chain: ctx.chain ?? [],
       // Included files are on the stack by real path, so the page is too (a page reached through a symlink).
-      stack: [realOrResolved(ctx.file)],
+      stack: [realPathOrResolved(ctx.file)],
       stripSectionMarkers: ctx.stripSectionMarkers ?? false,
       dropTrailingEmptyLine: ctx.dropTrailingEmptyLine ?? false,
       fromUrl: false,
@@ -484,14 +483,6 @@ export class SnippetExpander {
       });
     }
     return { found, lines: picked, origins, warnings };
-  }
-}
-
-function realOrResolved(file: string): string {
-  try {
-    return fs.realpathSync.native(file);
-  } catch {
-    return path.resolve(file);
   }
 }
 

@@ -30,6 +30,15 @@ function realpathOrNull(p: string): string | null {
   }
 }
 
+/**
+ * A path as the snippet engine names files: its real path (the OS's), or the resolved path when
+ * it does not exist. Whatever compares paths with the engine's (base paths, the site's root)
+ * must name them this way too.
+ */
+export function realPathOrResolved(p: string): string {
+  return realpathOrNull(p) ?? path.resolve(p);
+}
+
 function statOrNull(p: string): fs.Stats | null {
   try {
     return fs.statSync(p);
