@@ -207,12 +207,15 @@ function parseBlocks(lines: Line[], warnings: ConvertWarning[]): Node[] {
   return nodes;
 }
 
+/** Whether `text` closes a fence opened with `run`: only fence characters of its kind, at least as many. */
+function isClosingFence(text: string, run: string): boolean {
+  const trimmed = text.trim();
+  return trimmed[0] === run[0] && trimmed.length >= run.length && /^(?:`{3,}|~{3,})$/.test(trimmed);
+}
+
 /** Whether a fence opened at `lines[start]` with `run` is closed further down in the same block. */
 function hasClosingFence(lines: Line[], start: number, run: string): boolean {
-  for (let k = start + 1; k < lines.length; k++) {
-    const close = FENCE.exec(lines[k]?.text ?? '');
-    if (close && close[2]?.[0] === run[0] && (close[2]?.length ?? 0) >= run.length && (lines[k]?.text ?? '').trim() === close[2]) return true;
-  }
+  for (let k = start + 1; k < lines.length; k++) if (isClosingFence(lines[k]?.text ?? '', run)) return true;
   return false;
 }
 
@@ -540,8 +543,7 @@ function lazyFencesInLists(lines: Line[]): Line[] {
     for (; j < out.length; j++) {
       const line = out[j] as Line;
       if (shift && !isBlank(line.text)) line.text = shift + line.text;
-      const trimmed = (out[j]?.text ?? '').trim();
-      if (j > i && trimmed.startsWith(mark[0] ?? '`') && /^(`{3,}|~{3,})\s*$/.test(trimmed) && trimmed.length >= mark.length) break;
+      if (j > i && isClosingFence(line.text, mark)) break;
     }
     i = j;
     if (!lazy) content = null;
