@@ -8,17 +8,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
-import { devSiteDir, initialFiles } from './dev-site.mjs';
+import { devSiteDir, restoreSiteFiles as restore, siteFile as site, writeSiteFile as write } from './dev-site.mjs';
 
-const site = (file: string) => path.join(devSiteDir as string, file);
-const write = (file: string, content: string) => fs.writeFileSync(site(file), content);
-const restore = (...files: string[]) => {
-  for (const file of files) {
-    const content = (initialFiles as Record<string, string>)[file];
-    fs.rmSync(site(file), { recursive: true, force: true });
-    if (content !== undefined) write(file, content);
-  }
-};
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const t0 = Date.now();
 const step = (what: string) => console.log(`[churn ${((Date.now() - t0) / 1000).toFixed(1)} s] ${what}`);

@@ -1,17 +1,7 @@
 import fs from 'node:fs';
-import path from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
-import { devSiteDir, initialFiles } from './dev-site.mjs';
+import { initialFiles, restoreSiteFiles as restore, siteFile as site, writeSiteFile as write } from './dev-site.mjs';
 
-const site = (file: string) => path.join(devSiteDir as string, file);
-const write = (file: string, content: string) => fs.writeFileSync(site(file), content);
-const restore = (...files: string[]) => {
-  for (const file of files) {
-    const content = (initialFiles as Record<string, string>)[file];
-    if (content === undefined) fs.rmSync(site(file), { force: true });
-    else write(file, content);
-  }
-};
 
 /**
  * Open a page and let it settle: on a cold dev server Vite may optimise a dependency on the

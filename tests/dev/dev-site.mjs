@@ -28,6 +28,19 @@ export const initialFiles = {
   'parts/churn-code.txt': 'code start\n',
 };
 
+/** A file of the dev site, by its path in the site. */
+export const siteFile = (file) => path.join(devSiteDir, file);
+export const writeSiteFile = (file, content) => fs.writeFileSync(siteFile(file), content);
+
+/** Put files back as the site started: a file it did not have is removed (a folder in its place too). */
+export function restoreSiteFiles(...files) {
+  for (const file of files) {
+    const content = initialFiles[file];
+    fs.rmSync(siteFile(file), { recursive: true, force: true });
+    if (content !== undefined) writeSiteFile(file, content);
+  }
+}
+
 export function writeDevSite() {
   writeSiteCopy(devSiteDir, initialFiles);
 }
