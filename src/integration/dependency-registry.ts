@@ -36,7 +36,17 @@ export function recordDependencies(page: string, dependencies: Iterable<string>)
 }
 
 export function dependenciesOf(page: string): Set<string> {
-  return dependencyRegistry().get(path.resolve(page)) ?? new Set();
+  return recordedDependencies(page) ?? new Set();
+}
+
+/** What the last render of `page` recorded, or undefined when no render did (since it was forgotten). */
+export function recordedDependencies(page: string): Set<string> | undefined {
+  return dependencyRegistry().get(path.resolve(page));
+}
+
+/** Forget what `page` depends on, so that a render which reports nothing leaves no record. */
+export function forgetDependencies(page: string): void {
+  dependencyRegistry().delete(path.resolve(page));
 }
 
 /** Pages that depend on `file`. */

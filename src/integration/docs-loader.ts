@@ -14,7 +14,7 @@ import { isUnifiedProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
 import type { Pluggable, PluggableList } from 'unified';
-import { dependencyRegistry, recordDependencies } from './dependency-registry.ts';
+import { forgetDependencies, recordDependencies, recordedDependencies } from './dependency-registry.ts';
 import { loadMarkdownConfigNatively } from './native-config.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey } from './render-cache.ts';
@@ -190,8 +190,8 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const data = await context.parseData({ id, data: frontmatter, filePath });
         const cached = cache?.lookup(relative, text);
         // What the snippet stage reports this render read; a page it did not report on is not cached.
-        dependencyRegistry().delete(path.resolve(absolute));
-        const readByRender = () => dependencyRegistry().get(path.resolve(absolute));
+        forgetDependencies(absolute);
+        const readByRender = () => recordedDependencies(absolute);
         if (cached) {
           for (const warning of cached.warnings) console.warn(warning);
           if (cached.frontmatter[DIAGRAM_PAGE_KEY] === true) noteDiagramRendered();
