@@ -53,6 +53,8 @@ function useSite(site: SiteModel, outDir?: string): void {
 const astroConfig = () => ({ root: packageRoot, configFile: 'astro.config.mjs' });
 
 async function searchIndex(outDir: string): Promise<number> {
+  // An index written over the last one would keep the last one's fragments beside its own.
+  fs.rmSync(path.join(outDir, 'pagefind'), { recursive: true, force: true });
   const pagefind = await import('pagefind');
   const { index, errors } = await pagefind.createIndex({});
   if (!index) throw new Error(`search index: ${errors.join('; ')}`);
@@ -102,13 +104,26 @@ async function build(args: string[]): Promise<number> {
     await astroBuildHere(site);
     return 0;
   }
-  // Astro's build runs in a process of its own: the memory it keeps to the end (~1 GB on 10 000
-  // pages) is returned before Pagefind indexes the site, rather than added to Pagefind's.
-  const step = spawnSync(process.execPath, astroStepArgv(process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), ['build', ...args]), {
-    stdio: 'inherit',
-    env: { ...process.env, [ASTRO_STEP]: '1', INIT_CWD: cwd() },
-  });
-  if (step.status !== 0) return step.status ?? 1;
+  const say = (line: string) => process.stderr.write(`scissors: ${line}\n`);
+  // Only pages or the files they include changed since the last build: those pages are rendered
+  // again and replaced in the output, without Astro (quick-rebuild.ts says when that is exact).
+  const incremental = await import('../incremental/quick-rebuild.ts');
+  const enabled = incremental.quickRebuildEnabled();
+  const quick = enabled ? await incremental.quickRebuild({ site, packageRoot, log: (line) => console.warn(line) }) : undefined;
+  if (quick?.kind === 'done') {
+    for (const warning of site.warnings) say(`${warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : ''}${warning.code}: ${warning.message}`);
+    say(`render cache: ${quick.rendered.length} pages rendered, ${quick.reused} reused (quick rebuild: only pages and their includes changed, so Astro was not run)`);
+  } else {
+    if (quick) say(`full build: ${quick.reason}`);
+    incremental.removeBuildState(incremental.buildStateFile(site, packageRoot));
+    // Astro's build runs in a process of its own: the memory it keeps to the end (~1 GB on 10 000
+    // pages) is returned before Pagefind indexes the site, rather than added to Pagefind's.
+    const step = spawnSync(process.execPath, astroStepArgv(process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), ['build', ...args]), {
+      stdio: 'inherit',
+      env: { ...process.env, [ASTRO_STEP]: '1', INIT_CWD: cwd() },
+    });
+    if (step.status !== 0) return step.status ?? 1;
+  }
   if (site.search) {
     const pages = await searchIndex(site.outDir);
     process.stderr.write(`scissors: search index of ${pages} pages\n`);
@@ -117,6 +132,7 @@ async function build(args: string[]): Promise<number> {
     const files = writeLlmsTxt(site);
     process.stderr.write(`scissors: wrote ${files.join(', ')}\n`);
   }
+  if (enabled) incremental.recordBuild(site, packageRoot);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`scissors: built ${path.relative(cwd(), site.configFile) || site.configFile} into ${site.outDir} in ${seconds} s\n`);
   return 0;

@@ -13,11 +13,11 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { isUnifiedProcessor, parseFrontmatter } from '@astrojs/markdown-remark';
 import type { Loader, LoaderContext } from 'astro/loaders';
 import { glob } from 'astro/loaders';
-import type { Pluggable, PluggableList } from 'unified';
 import { forgetDependencies, recordDependencies, recordedDependencies } from './dependency-registry.ts';
-import { loadMarkdownConfigNatively } from './native-config.ts';
+import { loadMarkdownConfigNatively, type NativeMarkdownConfig } from './native-config.ts';
+import { createSiteRenderers } from './site-renderers.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
-import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey } from './render-cache.ts';
+import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
 import { DIAGRAM_PAGE_KEY, noteDiagramRendered } from '../markdown/diagram-flag.ts';
 import { pageFor, sitePages, slugId } from '../site/pages.ts';
@@ -47,20 +47,6 @@ export const staticRenderingEnabled = (context: Pick<LoaderContext, 'watcher'>) 
   context.watcher === undefined && process.env.SCISSORS_RENDER !== 'modules';
 
 /**
- * Astro also takes plugins by package name, which it imports itself; the loader takes only
- * imported plugins, and says so rather than render a page without one.
- */
-export function importedPlugins(list: ReadonlyArray<unknown>, kind: string): PluggableList {
-  return list.map((entry) => {
-    const plugin = Array.isArray(entry) ? entry[0] : entry;
-    if (typeof plugin !== 'function') {
-      throw new Error(`scissors: the ${kind} plugin ${JSON.stringify(plugin)} is given by name; import it in astro.config and pass the function`);
-    }
-    return entry as Pluggable;
-  });
-}
-
-/**
  * Why the loader cannot render the way Astro's MDX integration would, if it cannot: then every
  * page is rendered as a module, exactly as before.
  */
@@ -76,27 +62,20 @@ export function staticRenderingUnsupported(markdown: LoaderContext['config']['ma
   return undefined;
 }
 
-async function siteMdxRenderer(context: LoaderContext, root: string) {
-  // Loaded only for builds: the dev server never needs the renderer or its packages.
-  const { createStaticMdxRenderer } = await import('./static-mdx-renderer.ts');
-  const native = await loadMarkdownConfigNatively(root);
-  const nativeProcessor = 'markdown' in native ? native.markdown.processor : undefined;
-  if (!nativeProcessor || !isUnifiedProcessor(nativeProcessor)) {
-    const reason = 'reason' in native ? native.reason : 'its markdown.processor is not unified()';
-    context.logger.info(`rendering with the config as Vite loaded it (slower): ${reason}`);
-  }
-  const processor = nativeProcessor && isUnifiedProcessor(nativeProcessor) ? nativeProcessor : context.config.markdown.processor;
-  if (!isUnifiedProcessor(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
-  const remarkPlugins = importedPlugins(processor.options.remarkPlugins, 'remark');
-  const rehypePlugins = importedPlugins(processor.options.rehypePlugins, 'rehype');
-  // Astro's resolved settings, with the native config's own functions (transformers) over them.
-  const shikiConfig = { ...context.config.markdown.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) };
-  const { createStaticMarkdownRenderer } = await import('./static-markdown-renderer.ts');
-  return {
-    renderMdx: createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig }),
-    // .md pages: Astro's Markdown pipeline, with Shiki's output cached per code block like MDX pages.
-    renderMd: createStaticMarkdownRenderer({ remarkPlugins, rehypePlugins, remarkRehype: processor.options.remarkRehype, shikiConfig, image: context.config.image }),
-  };
+/** Plain data (what JSON keeps: an undefined property is as good as an absent one). */
+function isPlainData(value: unknown): boolean {
+  if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(isPlainData);
+}
+
+/** Astro's resolved settings the renderers take, as JSON (null when JSON would lose part of them). */
+function rendererSettings(context: LoaderContext, native: NativeMarkdownConfig): RendererSettings | null {
+  const ownShiki = 'markdown' in native ? Object.keys(native.markdown.shikiConfig ?? {}) : [];
+  const shikiConfig = Object.fromEntries(Object.entries(context.config.markdown.shikiConfig).filter(([key]) => !ownShiki.includes(key)));
+  const settings = { shikiConfig, image: context.config.image };
+  return isPlainData(settings) ? (JSON.parse(JSON.stringify(settings)) as RendererSettings) : null;
 }
 
 /** The site's snippet base paths, absolute (the site model astro.config.mjs published). */
@@ -150,7 +129,17 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
 
       // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
       // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
-      const { renderMdx, renderMd } = await siteMdxRenderer(context, root);
+      const native = await loadMarkdownConfigNatively(root);
+      if (!('markdown' in native) || !isUnifiedProcessor(native.markdown.processor ?? { name: '' })) {
+        const reason = 'reason' in native ? native.reason : 'its markdown.processor is not unified()';
+        context.logger.info(`rendering with the config as Vite loaded it (slower): ${reason}`);
+      }
+      const { renderMdx, renderMd } = await createSiteRenderers({
+        native,
+        fallbackProcessor: context.config.markdown.processor,
+        shikiConfig: context.config.markdown.shikiConfig,
+        image: context.config.image,
+      });
       const htmlStore = new PageHtmlWriter(fileURLToPath(context.config.cacheDir));
       // Pages unchanged since the last build, with every file they read, are reused (render-cache.ts).
       const cache = renderCacheEnabled()
@@ -166,6 +155,10 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
             { basePaths: snippetBasePaths(root) },
           )
         : undefined;
+      if (cache) {
+        cache.settings = 'markdown' in native ? rendererSettings(context, native) : null;
+        cache.sitePages = files;
+      }
       const ids = new Map<string, string>();
       let modules = 0;
       // SCISSORS_PAGE_TIMES=1: the slowest pages of the loader, for profiling.
@@ -182,7 +175,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         // Synchronous: a thousand small awaited reads leave the thread idle between pages.
         const text = readFileSync(absolute, 'utf8');
         // Blank (not remove) the front matter, so positions in messages are the file's own lines.
-        const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+        const { frontmatter, content, rawFrontmatter } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
         const id = idFor(options, relative, frontmatter);
         const clash = ids.get(id);
         if (clash) throw new Error(`scissors: ${filePath} and ${clash} both have the id "${id}"`);
@@ -217,13 +210,14 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           const imagePaths = rendered.metadata?.imagePaths ?? [];
           if (imagePaths.length > 0) {
             context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
+            cache?.noteAstroRendered(relative, text, readByRender(), { id, rawFrontmatter });
           } else {
             const { headings = [], frontmatter: pluginFrontmatter = {} } = rendered.metadata ?? {};
             // One copy of the bytes for the page file and the render cache.
             const bytes = Buffer.from(rendered.html, 'utf8');
             const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
             context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-            cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
+            cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings }, { id, rawFrontmatter });
           }
           continue;
         }
@@ -242,7 +236,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const bytes = Buffer.from(html, 'utf8');
         const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
         context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-        cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings });
+        cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings }, { id, rawFrontmatter });
       }
       htmlStore.finish();
       if (pageTimes) {

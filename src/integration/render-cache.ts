@@ -25,12 +25,12 @@ import { isUrl, realPathOrResolved } from '../snippets/resolve.ts';
 /** How far a file's modification time may lag the clock and still count as changed during the build. */
 const CLOCK_SLACK_MS = 100;
 
-const FORMAT = 1;
+const FORMAT = 2;
 const INDEX = 'index.json';
 
 export const renderCacheEnabled = () => process.env.SCISSORS_RENDER_CACHE !== 'off';
 
-const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
+export const sha256 = (data: string | Buffer) => createHash('sha256').update(data).digest('hex');
 
 /** What the loader keeps of a rendered page. */
 export interface CachedPage {
@@ -42,10 +42,18 @@ export interface CachedPage {
   warnings: string[];
 }
 
-interface Entry {
+/** A page as the cache knows it, rendered by the loader or (`html` absent) by Astro itself. */
+interface Fingerprint {
   page: string;
+  /** The page's id (its URL path) in the docs collection. */
+  id: string;
+  /** SHA-256 of the page's raw front matter: a quick rebuild keeps the page's data only when it is unchanged. */
+  front: string;
   /** [absolute path, content hash or null when missing]. */
   deps: Array<[string, string | null]>;
+}
+
+interface Entry extends Fingerprint {
   htmlHash: string;
   start: number;
   length: number;
@@ -59,11 +67,41 @@ interface IndexFile {
   key: string;
   blob: string;
   entries: Record<string, Entry>;
+  /** Pages Astro rendered (a Markdown page with images): what they read, no HTML. */
+  astroRendered: Record<string, Fingerprint>;
+  /** What a render outside Astro needs of Astro's resolved settings (null: they do not survive JSON). */
+  settings: RendererSettings | null;
+  /** Every page of the build, cached or not (a page missing from the entries was not cacheable). */
+  sitePages: string[];
 }
+
+/** Astro's resolved Markdown settings the renderers take (site-renderers.ts), as JSON. */
+export interface RendererSettings {
+  shikiConfig: Record<string, unknown>;
+  image: unknown;
+}
+
+/** The page's identity beside its text: its id and raw front matter. */
+export interface PageIdentity {
+  id: string;
+  rawFrontmatter: string;
+}
+
+/** What the cache held for a page before this build. */
+export interface PreviousPage {
+  id: string;
+  front: string;
+  headings: MarkdownHeading[];
+  frontmatter: Record<string, unknown>;
+  htmlHash: string;
+  warnings: string[];
+}
+
+export const frontHash = (rawFrontmatter: string) => sha256(rawFrontmatter);
 
 
 /** Files of a folder, recursively, as sorted paths relative to it (none when it does not exist). */
-function listFiles(dir: string): string[] {
+export function listFiles(dir: string): string[] {
   try {
     return (fs.readdirSync(dir, { recursive: true, withFileTypes: true }) as fs.Dirent[])
       .filter((d) => d.isFile() || d.isSymbolicLink())
@@ -163,31 +201,83 @@ export class RenderCache {
   /** Why pages were not stored (URL includes, files changed during the build). */
   uncacheable = 0;
   private readonly old: Map<string, Entry>;
+  private readonly oldAstroRendered: Map<string, Fingerprint>;
   private readonly oldBlob: Buffer | undefined;
   private readonly next = new Map<string, { entry: Entry; html: Buffer }>();
+  private readonly nextAstroRendered = new Map<string, Fingerprint>();
+  /** Astro's settings the renderers took in this build (kept from the last one unless set). */
+  settings: RendererSettings | null;
+  /** Every page of this build (kept from the last one unless set). */
+  sitePages: string[];
+  /** Which save this cache was read from (unique to each save), if any. */
+  readonly savedAs: string | undefined;
   private readonly fileHashes = new Map<string, { hash: string | null; mtimeMs: number }>();
   private readonly startedMs = Date.now();
   private readonly basePaths: string[];
 
-  private constructor(dir: string, key: string, old: Map<string, Entry>, oldBlob: Buffer | undefined, basePaths: string[]) {
+  private constructor(dir: string, key: string, index: IndexFile | undefined, oldBlob: Buffer | undefined, basePaths: string[]) {
     this.dir = dir;
     this.key = key;
-    this.old = old;
+    this.old = new Map(Object.entries(index?.entries ?? {}));
+    this.oldAstroRendered = new Map(Object.entries(index?.astroRendered ?? {}));
+    this.settings = index?.settings ?? null;
+    this.sitePages = index?.sitePages ?? [];
+    this.savedAs = index?.blob;
     this.oldBlob = oldBlob;
     this.basePaths = basePaths.map(realPathOrResolved);
   }
 
-  /** The cache in `dir`, empty when it is missing, unreadable or made under another key. */
-  static open(dir: string, key: string, options: { basePaths?: string[] } = {}): RenderCache {
-    const basePaths = options.basePaths ?? [];
+  private static read(dir: string): { index: IndexFile; blob: Buffer } | undefined {
     try {
       const index = JSON.parse(fs.readFileSync(path.join(dir, INDEX), 'utf8')) as IndexFile;
-      if (index.format !== FORMAT || index.key !== key || path.basename(index.blob) !== index.blob) throw new Error('another key');
-      const blob = fs.readFileSync(path.join(dir, index.blob));
-      return new RenderCache(dir, key, new Map(Object.entries(index.entries)), blob, basePaths);
+      if (index.format !== FORMAT || path.basename(index.blob) !== index.blob) return undefined;
+      return { index, blob: fs.readFileSync(path.join(dir, index.blob)) };
     } catch {
-      return new RenderCache(dir, key, new Map(), undefined, basePaths);
+      return undefined;
     }
+  }
+
+  /** The cache in `dir`, empty when it is missing, unreadable or made under another key. */
+  static open(dir: string, key: string, options: { basePaths?: string[] } = {}): RenderCache {
+    const saved = RenderCache.read(dir);
+    const valid = saved?.index.key === key ? saved : undefined;
+    return new RenderCache(dir, key, valid?.index, valid?.blob, options.basePaths ?? []);
+  }
+
+  /**
+   * The cache in `dir` under the key it was saved with, for a caller that has established by
+   * other means that nothing the key covers has changed (the quick rebuild's site hash).
+   */
+  static openSaved(dir: string, options: { basePaths?: string[] } = {}): RenderCache | undefined {
+    const saved = RenderCache.read(dir);
+    return saved && new RenderCache(dir, saved.index.key, saved.index, saved.blob, options.basePaths ?? []);
+  }
+
+  /** Every page the last build knew, rendered by the loader or by Astro. */
+  previousPages(): Array<{ page: string; id: string; astroRendered: boolean }> {
+    return [
+      ...[...this.old].map(([page, entry]) => ({ page, id: entry.id, astroRendered: false })),
+      ...[...this.oldAstroRendered].map(([page, entry]) => ({ page, id: entry.id, astroRendered: true })),
+    ].sort((a, b) => (a.page < b.page ? -1 : a.page > b.page ? 1 : 0));
+  }
+
+  /** What the last build rendered for a page (undefined: not by the loader, or not cached). */
+  previous(page: string): PreviousPage | undefined {
+    const entry = this.old.get(page);
+    return entry && { id: entry.id, front: entry.front, headings: entry.headings, frontmatter: entry.frontmatter, htmlHash: entry.htmlHash, warnings: entry.warnings };
+  }
+
+  /** The HTML the last build rendered for a page, checked against its hash. */
+  previousHtml(page: string): Buffer | undefined {
+    const entry = this.old.get(page);
+    if (!entry || !this.oldBlob || entry.start + entry.length > this.oldBlob.length) return undefined;
+    const bytes = this.oldBlob.subarray(entry.start, entry.start + entry.length);
+    return sha256(bytes) === entry.htmlHash ? bytes : undefined;
+  }
+
+  private depsUnchanged(deps: Array<[string, string | null]>): boolean {
+    for (const [file, hash] of deps) if (this.fileState(file).hash !== hash) return false;
+    return true;
   }
 
   /** The content hash of a file as it is now (null: missing), once per build. */
@@ -208,46 +298,60 @@ export class RenderCache {
   /** The page as last rendered, if its text and every file it read are unchanged. */
   lookup(page: string, text: string): (CachedPage & { html: Buffer; dependencies: string[] }) | undefined {
     const entry = this.old.get(page);
-    if (!entry || !this.oldBlob || entry.page !== sha256(text)) return undefined;
-    for (const [file, hash] of entry.deps) if (this.fileState(file).hash !== hash) return undefined;
-    if (entry.start + entry.length > this.oldBlob.length) return undefined;
-    const bytes = this.oldBlob.subarray(entry.start, entry.start + entry.length);
-    if (sha256(bytes) !== entry.htmlHash) return undefined;
+    if (!entry || entry.page !== sha256(text) || !this.depsUnchanged(entry.deps)) return undefined;
+    const bytes = this.previousHtml(page);
+    if (!bytes) return undefined;
     this.next.set(page, { entry, html: bytes });
     this.reused++;
     return { html: bytes, headings: entry.headings, frontmatter: entry.frontmatter, warnings: entry.warnings, dependencies: entry.deps.map(([file]) => file) };
+  }
+
+  /** Is a page Astro rendered unchanged since the last build, with every file it read? Kept if so. */
+  astroRenderedUnchanged(page: string, text: string): boolean {
+    const entry = this.oldAstroRendered.get(page);
+    if (!entry || entry.page !== sha256(text) || !this.depsUnchanged(entry.deps)) return false;
+    this.nextAstroRendered.set(page, entry);
+    return true;
+  }
+
+  /** Note a page Astro rendered itself (no HTML kept): what it read, for the quick rebuild. */
+  noteAstroRendered(page: string, text: string, dependencies: Iterable<string> | undefined, identity: PageIdentity): void {
+    const deps = dependencies && this.dependencyHashes(dependencies);
+    if (deps) this.nextAstroRendered.set(page, { page: sha256(text), id: identity.id, front: frontHash(identity.rawFrontmatter), deps });
+  }
+
+  /** Content hashes of what a render read, or undefined when the page must not be cached. */
+  private dependencyHashes(dependencies: Iterable<string>): Array<[string, string | null]> | undefined {
+    const deps: Array<[string, string | null]> = [];
+    for (const file of [...new Set([...dependencies].flatMap((d) => [d, ...this.shadowing(d)]))].sort()) {
+      if (isUrl(file)) return undefined;
+      const state = this.fileState(file);
+      // Changed while this build ran (or just before it: a file's timestamp comes from the kernel's
+      // coarse clock, a tick or so behind Date.now() — a test caught a write right after the
+      // start going unseen): what the render read may not be what is hashed now. Not caching
+      // such a page costs one render next time, never a stale page.
+      if (state.mtimeMs >= this.startedMs - CLOCK_SLACK_MS) return undefined;
+      deps.push([file, state.hash]);
+    }
+    return deps;
   }
 
   /**
    * Keep a page just rendered from `text`, which read `dependencies` (absolute paths, found or
    * not); undefined when nothing reported what it read: then it is not cached.
    */
-  store(page: string, text: string, dependencies: Iterable<string> | undefined, rendered: CachedPage): void {
+  store(page: string, text: string, dependencies: Iterable<string> | undefined, rendered: CachedPage, identity: PageIdentity): void {
     this.rendered++;
-    if (!dependencies) {
+    const deps = dependencies && this.dependencyHashes(dependencies);
+    if (!deps) {
       this.uncacheable++;
       return;
-    }
-    const deps: Array<[string, string | null]> = [];
-    for (const file of [...new Set([...dependencies].flatMap((d) => [d, ...this.shadowing(d)]))].sort()) {
-      if (isUrl(file)) {
-        this.uncacheable++;
-        return;
-      }
-      const state = this.fileState(file);
-      // Changed while this build ran (or just before it: a file's timestamp comes from the kernel's
-      // coarse clock, a tick or so behind Date.now() — a test caught a write right after the
-      // start going unseen): what the render read may not be what is hashed now. Not caching
-      // such a page costs one render next time, never a stale page.
-      if (state.mtimeMs >= this.startedMs - CLOCK_SLACK_MS) {
-        this.uncacheable++;
-        return;
-      }
-      deps.push([file, state.hash]);
     }
     const html = typeof rendered.html === 'string' ? Buffer.from(rendered.html, 'utf8') : rendered.html;
     const entry: Entry = {
       page: sha256(text),
+      id: identity.id,
+      front: frontHash(identity.rawFrontmatter),
       deps,
       htmlHash: sha256(html),
       start: 0,
@@ -285,7 +389,8 @@ export class RenderCache {
       size += html.length;
     }
     fs.writeFileSync(path.join(this.dir, blobName), Buffer.concat(chunks, size));
-    const index: IndexFile = { format: FORMAT, key: this.key, blob: blobName, entries };
+    const astroRendered = Object.fromEntries([...this.nextAstroRendered].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    const index: IndexFile = { format: FORMAT, key: this.key, blob: blobName, entries, astroRendered, settings: this.settings, sitePages: [...this.sitePages].sort() };
     const tmp = path.join(this.dir, `${INDEX}.${process.pid}.tmp`);
     fs.writeFileSync(tmp, JSON.stringify(index));
     fs.renameSync(tmp, path.join(this.dir, INDEX));

@@ -21,6 +21,12 @@ export function siteCacheDir(site: Pick<SiteModel, 'configFile'>, packageRoot: s
   return path.join(packageRoot, 'node_modules', '.cache', 'scissors', 'sites', key);
 }
 
+/** Astro's cache folder for the site (its content store, the docs loader's render cache). */
+export function astroCacheDir(site: Pick<SiteModel, 'configFile' | 'root'>, packageRoot: string): string {
+  // Astro's default (./node_modules/.astro under the project root) for the package's own site.
+  return isPackageSite(site, packageRoot) ? path.join(packageRoot, 'node_modules', '.astro') : siteCacheDir(site, packageRoot);
+}
+
 /** Is this site the package's own (its scissors.config.ts in the package folder)? */
 export const isPackageSite = (site: Pick<SiteModel, 'root'>, packageRoot: string) => path.resolve(site.root) === path.resolve(packageRoot);
 

@@ -24,14 +24,6 @@ test('builds render in the loader; dev (a watcher) and SCISSORS_RENDER=modules d
   }
 });
 
-test('plugins named by string are refused with a clear message; imported ones pass', async () => {
-  const { importedPlugins } = await import('../../../src/integration/docs-loader.ts');
-  const plugin = () => undefined;
-  assert.deepEqual(importedPlugins([plugin, [plugin, { a: 1 }]], 'remark'), [plugin, [plugin, { a: 1 }]]);
-  assert.throws(() => importedPlugins(['remark-toc'], 'remark'), /remark plugin "remark-toc" is given by name; import it in astro.config/);
-  assert.throws(() => importedPlugins([['rehype-slug', {}]], 'rehype'), /rehype plugin "rehype-slug"/);
-});
-
 test('the loader renders pages itself only when it can match Astro\'s MDX settings', async () => {
   const { staticRenderingUnsupported } = await import('../../../src/integration/docs-loader.ts');
   const { unified } = await import('@astrojs/markdown-remark');

@@ -2,9 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
-import { RenderCache, renderCacheKey, stableDescription, type CachedPage } from '../../../src/integration/render-cache.ts';
+import { frontHash, RenderCache, renderCacheKey, stableDescription, type CachedPage } from '../../../src/integration/render-cache.ts';
 import { tempTree } from '../../helpers/tmp.ts';
 
+const ID = { id: 'p', rawFrontmatter: 'title: T' };
 const page = (html: string): CachedPage => ({ html, headings: [{ depth: 2, slug: 'a', text: 'A' }], frontmatter: { title: 'T' }, warnings: ['a warning'] });
 
 /** Files written before the cache opens: a build never reuses what changed while it ran. */
@@ -27,7 +28,7 @@ test('a page is reused while its text and every file it read are unchanged', () 
   const t = setup({ 'a.md': 'A', 'b.md': 'B' });
   const cacheDir = t.path('cache');
   try {
-    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md'), t.path('b.md')], page('<p>1</p>')));
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md'), t.path('b.md')], page('<p>1</p>'), ID));
     build(cacheDir, (c) => {
       const found = c.lookup('p.mdx', 'text');
       assert.ok(found);
@@ -36,7 +37,7 @@ test('a page is reused while its text and every file it read are unchanged', () 
     // Another text, another key: misses.
     build(cacheDir, (c) => {
       assert.equal(c.lookup('p.mdx', 'other text'), undefined);
-      c.store('p.mdx', 'text', [t.path('a.md'), t.path('b.md')], page('<p>1</p>'));
+      c.store('p.mdx', 'text', [t.path('a.md'), t.path('b.md')], page('<p>1</p>'), ID);
     });
     assert.equal(RenderCache.open(cacheDir, 'another key').lookup('p.mdx', 'text'), undefined);
     fs.writeFileSync(t.path('b.md'), 'B changed');
@@ -50,7 +51,7 @@ test('a path looked for and missing invalidates the page when the file appears; 
   const t = setup({ 'a.md': 'A' });
   const cacheDir = t.path('cache');
   try {
-    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md'), t.path('missing.md')], page('x')));
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md'), t.path('missing.md')], page('x'), ID));
     assert.ok(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'));
     fs.writeFileSync(t.path('missing.md'), 'now here');
     assert.equal(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'), undefined);
@@ -68,7 +69,7 @@ test('a file found under a later base path: creating it under an earlier one inv
   const cacheDir = t.path('cache');
   const bases = [t.path('first'), t.path('second')];
   try {
-    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('second/x.md')], page('x')), 'k', bases);
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('second/x.md')], page('x'), ID), 'k', bases);
     assert.ok(RenderCache.open(cacheDir, 'k', { basePaths: bases }).lookup('p.mdx', 'text'));
     fs.writeFileSync(t.path('first/x.md'), 'shadows X');
     assert.equal(RenderCache.open(cacheDir, 'k', { basePaths: bases }).lookup('p.mdx', 'text'), undefined);
@@ -82,10 +83,10 @@ test('not cached: pages that included a URL, read a file changed during the buil
   const cacheDir = t.path('cache');
   try {
     const first = build(cacheDir, (c) => {
-      c.store('url.mdx', 'text', ['https://example.org/x.md'], page('x'));
-      c.store('unreported.mdx', 'text', undefined, page('z'));
+      c.store('url.mdx', 'text', ['https://example.org/x.md'], page('x'), ID);
+      c.store('unreported.mdx', 'text', undefined, page('z'), ID);
       fs.writeFileSync(t.path('a.md'), 'changed during the build');
-      c.store('late.mdx', 'text', [t.path('a.md')], page('y'));
+      c.store('late.mdx', 'text', [t.path('a.md')], page('y'), ID);
     });
     assert.equal(first.uncacheable, 3);
     const next = RenderCache.open(cacheDir, 'k');
@@ -102,8 +103,8 @@ test('damaged HTML is re-rendered, never served; pages not built again leave the
   const cacheDir = t.path('cache');
   try {
     build(cacheDir, (c) => {
-      c.store('a.mdx', 'a', [], page('<p>aaaa</p>'));
-      c.store('b.mdx', 'b', [], page('<p>bbbb</p>'));
+      c.store('a.mdx', 'a', [], page('<p>aaaa</p>'), ID);
+      c.store('b.mdx', 'b', [], page('<p>bbbb</p>'), ID);
     });
     build(cacheDir, (c) => assert.ok(c.lookup('a.mdx', 'a')));
     assert.equal(RenderCache.open(cacheDir, 'k').lookup('b.mdx', 'b'), undefined, 'b was not part of the last build');
@@ -147,4 +148,57 @@ test('stableDescription: functions by source, cycles cut, state skipped, key ord
   assert.match(described, /\[cycle\]/);
   assert.match(described, /\[Map\]/);
   assert.equal(stableDescription({ x: 1, y: 2 }), stableDescription({ y: 2, x: 1 }));
+});
+
+test('a page Astro rendered is noted with what it read: unchanged while its text and files are', () => {
+  const t = setup({ 'a.md': 'A' });
+  const cacheDir = t.path('cache');
+  try {
+    build(cacheDir, (c) => {
+      c.noteAstroRendered('img.md', 'text', [t.path('a.md')], { id: 'img', rawFrontmatter: '' });
+      c.sitePages = ['img.md', 'p.mdx'];
+      c.settings = { shikiConfig: { theme: 'github-dark' }, image: { domains: [] } };
+    });
+    const again = RenderCache.open(cacheDir, 'k');
+    assert.deepEqual(again.previousPages(), [{ page: 'img.md', id: 'img', astroRendered: true }]);
+    assert.deepEqual(again.sitePages, ['img.md', 'p.mdx']);
+    assert.deepEqual(again.settings, { shikiConfig: { theme: 'github-dark' }, image: { domains: [] } });
+    assert.equal(again.astroRenderedUnchanged('img.md', 'other text'), false);
+    assert.equal(again.astroRenderedUnchanged('img.md', 'text'), true);
+    // Kept for the next build only when found unchanged (or noted again).
+    again.save();
+    assert.equal(RenderCache.open(cacheDir, 'k').previousPages().length, 1);
+    fs.writeFileSync(t.path('a.md'), 'A changed');
+    assert.equal(RenderCache.open(cacheDir, 'k').astroRenderedUnchanged('img.md', 'text'), false);
+    // A URL among what it read: not noted.
+    build(cacheDir, (c) => c.noteAstroRendered('img.md', 'text', ['https://example.com/x.md'], { id: 'img', rawFrontmatter: '' }));
+    assert.deepEqual(RenderCache.open(cacheDir, 'k').previousPages(), []);
+  } finally {
+    t.cleanup();
+  }
+});
+
+test('openSaved reads the cache under the key it was saved with; previous() and previousHtml() give the last render', () => {
+  const t = setup({ 'a.md': 'A' });
+  const cacheDir = t.path('cache');
+  try {
+    assert.equal(RenderCache.openSaved(cacheDir), undefined);
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('a.md')], page('<p>1</p>'), { id: 'p', rawFrontmatter: 'title: T' }), 'a key');
+    const saved = RenderCache.openSaved(cacheDir);
+    assert.ok(saved);
+    assert.equal(saved.key, 'a key');
+    assert.equal(saved.previousHtml('p.mdx')?.toString('utf8'), '<p>1</p>');
+    const previous = saved.previous('p.mdx');
+    assert.equal(previous?.id, 'p');
+    assert.deepEqual(previous?.headings, page('').headings);
+    assert.equal(previous?.front, frontHash('title: T'));
+    assert.notEqual(previous?.front, frontHash('title: T2'));
+    assert.equal(saved.previous('missing.mdx'), undefined);
+    // A damaged blob: no HTML rather than wrong HTML.
+    const blob = fs.readdirSync(cacheDir).find((f) => f.startsWith('pages-')) as string;
+    fs.writeFileSync(path.join(cacheDir, blob), '<p>2</p>');
+    assert.equal(RenderCache.openSaved(cacheDir)?.previousHtml('p.mdx'), undefined);
+  } finally {
+    t.cleanup();
+  }
 });

@@ -1,0 +1,58 @@
+/**
+ * The two page renderers a build uses (static-markdown-renderer for `.md`, static-mdx-renderer
+ * for `.mdx`), made from the site's Markdown settings: the docs loader's, and the quick rebuild's
+ * outside Astro (src/incremental/quick-rebuild.ts). Both must render a page to the same bytes.
+ */
+import { isUnifiedProcessor, type ShikiConfig, type unified } from '@astrojs/markdown-remark';
+import type { Pluggable, PluggableList } from 'unified';
+import type { NativeMarkdownConfig } from './native-config.ts';
+
+/**
+ * Astro also takes plugins by package name, which it imports itself; the loader takes only
+ * imported plugins, and says so rather than render a page without one.
+ */
+export function importedPlugins(list: ReadonlyArray<unknown>, kind: string): PluggableList {
+  return list.map((entry) => {
+    const plugin = Array.isArray(entry) ? entry[0] : entry;
+    if (typeof plugin !== 'function') {
+      throw new Error(`scissors: the ${kind} plugin ${JSON.stringify(plugin)} is given by name; import it in astro.config and pass the function`);
+    }
+    return entry as Pluggable;
+  });
+}
+
+type UnifiedProcessor = ReturnType<typeof unified>;
+
+const isUnified = (processor: unknown): processor is UnifiedProcessor =>
+  typeof processor === 'object' && processor !== null && typeof (processor as { name?: unknown }).name === 'string' && isUnifiedProcessor(processor as { name: string });
+
+export interface SiteRendererSettings {
+  /** astro.config's Markdown settings as Node loaded them (native-config.ts). */
+  native: NativeMarkdownConfig;
+  /** The processor to use when the native config has none (Astro's copy, loaded through Vite). */
+  fallbackProcessor?: unknown;
+  /** Astro's resolved Shiki settings (its defaults filled in); the native config's own values win. */
+  shikiConfig: Partial<ShikiConfig>;
+  /** Astro's `image` settings (which remote images a page collects). */
+  image: unknown;
+}
+
+export async function createSiteRenderers(settings: SiteRendererSettings) {
+  const { native } = settings;
+  const nativeProcessor = 'markdown' in native ? native.markdown.processor : undefined;
+  const processor = isUnified(nativeProcessor) ? nativeProcessor : settings.fallbackProcessor;
+  if (!isUnified(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
+  const remarkPlugins = importedPlugins(processor.options.remarkPlugins, 'remark');
+  const rehypePlugins = importedPlugins(processor.options.rehypePlugins, 'rehype');
+  // Astro's resolved settings, with the native config's own functions (transformers) over them.
+  const shikiConfig = { ...settings.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) } as ShikiConfig;
+  // Loaded only for builds: the dev server never needs the renderers or their packages.
+  const [{ createStaticMdxRenderer }, { createStaticMarkdownRenderer }] = await Promise.all([import('./static-mdx-renderer.ts'), import('./static-markdown-renderer.ts')]);
+  return {
+    renderMdx: createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig }),
+    // .md pages: Astro's Markdown pipeline, with Shiki's output cached per code block like MDX pages.
+    renderMd: createStaticMarkdownRenderer({ remarkPlugins, rehypePlugins, remarkRehype: processor.options.remarkRehype, shikiConfig, image: settings.image }),
+  };
+}
+
+export type SiteRenderers = Awaited<ReturnType<typeof createSiteRenderers>>;
