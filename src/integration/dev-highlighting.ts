@@ -6,19 +6,24 @@
  * after remark-rehype), so the same output. Builds leave Astro's setting alone: their pages are
  * rendered by the docs loader, which adds this plugin itself when the config says 'shiki'.
  */
-import { isUnifiedProcessor } from '@astrojs/markdown-remark';
+import { isUnifiedProcessor, unified, type MarkdownProcessor, type UnifiedResolvedOptions } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
 
+export interface DevHighlighting {
+  syntaxHighlight: false;
+  processor: MarkdownProcessor<UnifiedResolvedOptions>;
+}
+
 /**
- * Puts the cached highlighter first among the processor's rehype plugins and returns the config
- * change that turns Astro's off; undefined (and nothing changed) when the site highlights otherwise.
+ * The config change that turns Astro's highlighter off and puts the cached one first among the
+ * rehype plugins, in a new processor made by `unified()` from the site's options. The site's own
+ * processor is left as it is (its config module may hand it to others, and a restarted dev server
+ * applies this again). Undefined when the site highlights otherwise.
  */
-export function cachedHighlightingForDev(markdown: AstroConfig['markdown']): { syntaxHighlight: false } | undefined {
+export function cachedHighlightingForDev(markdown: AstroConfig['markdown']): DevHighlighting | undefined {
   const { processor, syntaxHighlight, shikiConfig } = markdown;
   if (syntaxHighlight !== 'shiki' || !isUnifiedProcessor(processor)) return undefined;
-  const plugins = processor.options.rehypePlugins;
-  const first = plugins[0];
-  if ((Array.isArray(first) ? first[0] : first) !== rehypeShikiCached) plugins.unshift([rehypeShikiCached, shikiConfig] as never);
-  return { syntaxHighlight: false };
+  const { options } = processor;
+  return { syntaxHighlight: false, processor: unified({ ...options, rehypePlugins: [[rehypeShikiCached, shikiConfig], ...options.rehypePlugins] }) };
 }

@@ -14,8 +14,8 @@ import remarkParse from 'remark-parse';
 import remarkRehype, { type Options as RemarkRehypeOptions } from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import rehypeHeadingIdsOutsideCode from '../markdown/rehype-heading-ids-outside-code.ts';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
-import { rehypeHeadingIdsOutsideCode } from './static-mdx-renderer.ts';
 
 export interface StaticMarkdownRendererOptions {
   remarkPlugins: PluggableList;

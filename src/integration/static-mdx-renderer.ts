@@ -5,8 +5,8 @@
  * MDX's runtime are reported, not rendered (see remarkRequireStaticMdx): the docs loader hands those
  * to Astro's MDX integration.
  */
-import { rehypeHeadingIds, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
-import type { Element, Parents as HastParent, Root as HastRoot } from 'hast';
+import type { MarkdownHeading, ShikiConfig } from '@astrojs/markdown-remark';
+import type { Root as HastRoot } from 'hast';
 import rehypeRaw from 'rehype-raw';
 import rehypeStringify from 'rehype-stringify';
 import remarkGfm from 'remark-gfm';
@@ -14,9 +14,9 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
 import { unified, type PluggableList } from 'unified';
-import { isHighlightedCode } from '../markdown/highlighted-code.ts';
-import { EXIT, SKIP, walk } from '../markdown/walk.ts';
+import { EXIT, walk } from '../markdown/walk.ts';
 import { VFile } from 'vfile';
+import rehypeHeadingIdsOutsideCode from '../markdown/rehype-heading-ids-outside-code.ts';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
 import { MdxRuntimeRequired, remarkRequireNoLocalImages, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
 
@@ -50,29 +50,6 @@ function rehypeRawWhenPresent() {
       return EXIT;
     });
     return found ? raw(tree, file) : tree;
-  };
-}
-
-/**
- * Astro's heading collector, run with highlighted code set aside: it walks every node with
- * unist-util-visit, and Shiki's spans are most of a page's nodes but never hold a heading.
- */
-export function rehypeHeadingIdsOutsideCode() {
-  // Declared as unified's general transformer; it is a plain synchronous (tree, file) function.
-  const collect = rehypeHeadingIds() as unknown as (tree: HastRoot, file: VFile) => void;
-  return (tree: HastRoot, file: VFile) => {
-    const setAside: Array<{ parent: HastParent; index: number; node: Element }> = [];
-    walk(tree, 'element', (node: Element, index, parent) => {
-      if (!isHighlightedCode(node) || !parent || index === undefined) return undefined;
-      setAside.push({ parent, index, node });
-      parent.children[index] = { type: 'element', tagName: 'pre', properties: {}, children: [] };
-      return SKIP;
-    });
-    try {
-      collect(tree, file);
-    } finally {
-      for (const { parent, index, node } of setAside) parent.children[index] = node;
-    }
   };
 }
 

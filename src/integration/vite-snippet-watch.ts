@@ -11,8 +11,28 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { EnvironmentModuleNode, Plugin, ViteDevServer } from 'vite';
+import type { EnvironmentModuleNode, FSWatcher, Plugin } from 'vite';
 import { dependenciesOf, dependencyRegistry, dependentsOf, renderCounts } from './dependency-registry.ts';
+
+/**
+ * Hands included files outside the root (the root is watched already) to the dev server's file
+ * watcher, each once: the page transform that asks runs at every render. As Vite's addWatchFile,
+ * only files that exist: chokidar watches the folder of a missing one. So a missing include is
+ * looked for again at each render of a page that includes it, until it is there; and one that is
+ * deleted (chokidar then stops watching it) is forgotten, to be handed over again when it is back.
+ */
+export function outOfRootWatch(watcher: Pick<FSWatcher, 'add' | 'on'>, root: string): (files: Iterable<string>) => void {
+  const inRoot = `${path.resolve(root)}${path.sep}`;
+  const handedOver = new Set<string>();
+  watcher.on('unlink', (file: string) => handedOver.delete(path.resolve(file)));
+  return (files) => {
+    for (const file of files) {
+      if (handedOver.has(file) || file.startsWith(inRoot) || file.includes('\0') || !fs.existsSync(file)) continue;
+      watcher.add(file);
+      handedOver.add(file);
+    }
+  };
+}
 
 /** The modules of every page that depends on `file` (a page may be several: `?astroPropagatedAssets`…). */
 export function dependentModules(file: string, modulesByFile: (page: string) => Iterable<EnvironmentModuleNode> | undefined): EnvironmentModuleNode[] {
@@ -20,20 +40,15 @@ export function dependentModules(file: string, modulesByFile: (page: string) => 
 }
 
 export function snippetWatchPlugin(): Plugin {
-  let server: ViteDevServer | undefined;
+  // Set by the dev server (builds watch nothing).
+  let watch: ((files: Iterable<string>) => void) | undefined;
   return {
     name: 'scissors:snippet-watch',
     enforce: 'post',
     transform: {
       filter: { id: /\.mdx?(\?.*)?$/ },
       handler(_code, id) {
-        const watcher = server?.watcher;
-        if (!watcher) return null;
-        // As Vite's addWatchFile: the root is watched already; other existing files are added.
-        const root = `${path.resolve(this.environment.config.root)}${path.sep}`;
-        for (const dependency of dependenciesOf(path.resolve(id.split('?')[0] ?? id))) {
-          if (!dependency.startsWith(root) && !dependency.includes('\0') && fs.existsSync(dependency)) watcher.add(dependency);
-        }
+        watch?.(dependenciesOf(path.resolve(id.split('?')[0] ?? id)));
         return null;
       },
     },
@@ -48,7 +63,7 @@ export function snippetWatchPlugin(): Plugin {
       },
     },
     configureServer(devServer) {
-      server = devServer;
+      watch = outOfRootWatch(devServer.watcher, devServer.config.root);
       // What each page depends on and how often it re-rendered: for maintainers and the dev tests.
       devServer.middlewares.use('/__scissors/dependencies', (_req, res) => {
         const pages = [...dependencyRegistry()].map(([page, deps]) => ({

@@ -60,6 +60,19 @@ test('a file included by an included file, and a line range, are live too', asyn
   }
 });
 
+test('code blocks are highlighted in dev, before and after a save (by the cached highlighter: Astro\'s is off)', async ({ page }) => {
+  await open(page, '/live/');
+  const block = page.locator('pre.astro-code code span.line');
+  await expect(block).toHaveText('line 2 v1');
+  try {
+    write('parts/code.txt', 'line 1\nline 2 v3\nline 3\n');
+    await expect(block).toHaveText('line 2 v3', { timeout: 10_000 });
+  } finally {
+    restore('parts/code.txt');
+  }
+  await expect(block).toHaveText('line 2 v1', { timeout: 10_000 });
+});
+
 test('only pages that include a file re-render when it changes', async ({ page }) => {
   await open(page, '/other/');
   await open(page, '/live/');

@@ -40,8 +40,9 @@ test('dev: the cached highlighter replaces Astro\'s, and pages compile to the sa
   const astro = await renderBoth(markdownConfig());
   const dev = markdownConfig();
   const change = cachedHighlightingForDev(dev);
-  assert.deepEqual(change, { syntaxHighlight: false });
-  const [first] = (dev.processor as ReturnType<typeof unified>).options.rehypePlugins;
+  assert.ok(change);
+  assert.equal(change.syntaxHighlight, false);
+  const [first] = change.processor.options.rehypePlugins;
   assert.equal(Array.isArray(first) ? first[0] : first, rehypeShikiCached);
   const withCache = await renderBoth({ ...dev, ...change });
   assert.match(astro.md, /class="astro-code/);
@@ -49,11 +50,17 @@ test('dev: the cached highlighter replaces Astro\'s, and pages compile to the sa
   assert.equal(withCache.mdx, astro.mdx);
 });
 
-test('dev: applied twice (a restarted dev server), the highlighter is added once', () => {
+test('dev: the site\'s processor is left as it is, so applied again (a restarted dev server) the highlighter is added once', () => {
   const dev = markdownConfig();
-  cachedHighlightingForDev(dev);
-  cachedHighlightingForDev(dev);
-  assert.equal((dev.processor as ReturnType<typeof unified>).options.rehypePlugins.length, 1);
+  const rehype = () => (dev.processor as ReturnType<typeof unified>).options.rehypePlugins;
+  const theSites = rehype();
+  for (let restart = 0; restart < 2; restart++) {
+    const change = cachedHighlightingForDev(dev);
+    assert.ok(change && change.processor !== dev.processor);
+    assert.equal(change.processor.options.rehypePlugins.length, 1);
+    assert.equal(rehype(), theSites);
+    assert.equal(theSites.length, 0);
+  }
 });
 
 test('a site that highlights otherwise (Prism, none) is left as it is', () => {

@@ -186,6 +186,11 @@ describe('snippet engine vs a model of pymdownx.snippets 11.0', () => {
     let compared = 0;
     let included = 0;
     let nested = 0;
+    // The base paths after the first (a second directory, a file) and the restriction off.
+    let fromSecondBase = 0;
+    let fromFileBase = 0;
+    let unrestricted = 0;
+    let unrestrictedOutside = 0;
     fc.assert(
       fc.property(tree, ({ files, page, checkPaths, dedentSubsections, restrict }) => {
         const { base, model, moreBases, basePaths, page: text } = writeTree(files, page);
@@ -220,6 +225,13 @@ describe('snippet engine vs a model of pymdownx.snippets 11.0', () => {
           compared++;
           if (result.includes.length > 0) included++;
           if (result.includes.some((i) => i.chain.length > 1)) nested++;
+          const [, more, soloFile] = basePaths;
+          if (more && result.includes.some((i) => isWithin(more, i.file))) fromSecondBase++;
+          if (soloFile && result.includes.some((i) => i.file === soloFile)) fromFileBase++;
+          if (!restrict) {
+            unrestricted++;
+            if (result.includes.some((i) => !basePaths.some((b) => isWithin(b, i.file)))) unrestrictedOutside++;
+          }
         } finally {
           observing = false;
           fs.rmSync(path.dirname(base), { recursive: true, force: true });
@@ -230,6 +242,11 @@ describe('snippet engine vs a model of pymdownx.snippets 11.0', () => {
     // Not vacuous: most runs compare output, many through several includes.
     console.log(`compared ${compared} of ${800 * RUNS} runs: ${included} with includes, ${nested} with nested includes`);
     assert.ok(compared > 300 * RUNS && included > 180 * RUNS && nested > 50 * RUNS, `compared ${compared}, included ${included}, nested ${nested}`);
+    console.log(`from the second base ${fromSecondBase}, the file base ${fromFileBase}; restriction off ${unrestricted}, of which ${unrestrictedOutside} read outside the base paths`);
+    assert.ok(
+      fromSecondBase > 0 && fromFileBase > 0 && unrestricted > 0 && unrestrictedOutside > 0,
+      `second base ${fromSecondBase}, file base ${fromFileBase}, unrestricted ${unrestricted} (outside ${unrestrictedOutside})`,
+    );
   });
 });
 
