@@ -178,7 +178,7 @@ export async function quickRebuild({ site, packageRoot, log }: QuickRebuildOptio
 
 /** After a successful build (search index and llms.txt written): what the next build starts from. */
 export function recordBuild(site: SiteModel, packageRoot: string): void {
-  const renderCache = RenderCache.openSaved(renderCacheDir(site, packageRoot))?.savedAs;
+  const renderCache = RenderCache.savedName(renderCacheDir(site, packageRoot));
   if (!renderCache) return;
   writeBuildState(buildStateFile(site, packageRoot), { site: siteHash({ site, packageRoot }), outDir: site.outDir, files: outputFiles(site.outDir), renderCache });
 }

@@ -16,7 +16,7 @@
  * The HTML is stored with its SHA-256, checked when read: a damaged cache re-renders, never
  * serves garbage. `SCISSORS_RENDER_CACHE=off` turns the cache off (read and write).
  */
-import { createHash } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
@@ -253,6 +253,16 @@ export class RenderCache {
     return saved && new RenderCache(dir, saved.index.key, saved.index, saved.blob, options.basePaths ?? []);
   }
 
+  /** The name of the save in `dir` (unique to each save), without reading its pages. */
+  static savedName(dir: string): string | undefined {
+    try {
+      const index = JSON.parse(fs.readFileSync(path.join(dir, INDEX), 'utf8')) as IndexFile;
+      return index.format === FORMAT ? index.blob : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   /** Every page the last build knew, rendered by the loader or by Astro. */
   previousPages(): Array<{ page: string; id: string; astroRendered: boolean }> {
     return [
@@ -379,7 +389,8 @@ export class RenderCache {
   /** Write this build's pages (only them: deleted pages leave the cache), replacing the last. */
   save(): void {
     fs.mkdirSync(this.dir, { recursive: true });
-    const blobName = `pages-${process.pid}-${Date.now()}.bin`;
+    // Unique to this save (the quick rebuild tells saves apart by name), even two in one millisecond.
+    const blobName = `pages-${process.pid}-${Date.now()}-${randomBytes(4).toString('hex')}.bin`;
     const chunks: Buffer[] = [];
     const entries: Record<string, Entry> = {};
     let size = 0;

@@ -202,3 +202,19 @@ test('openSaved reads the cache under the key it was saved with; previous() and 
     t.cleanup();
   }
 });
+
+test('each save has its own name, read without the pages', () => {
+  const t = setup({});
+  const cacheDir = t.path('cache');
+  try {
+    assert.equal(RenderCache.savedName(cacheDir), undefined);
+    build(cacheDir, () => undefined);
+    const first = RenderCache.savedName(cacheDir);
+    assert.ok(first);
+    assert.equal(RenderCache.openSaved(cacheDir)?.savedAs, first);
+    build(cacheDir, () => undefined);
+    assert.notEqual(RenderCache.savedName(cacheDir), first);
+  } finally {
+    t.cleanup();
+  }
+});
