@@ -1,5 +1,5 @@
 /**
- * `npm run bench [security500|corpus|corpus10|dev-corpus|dev-security|scale|incremental|snippets|dev-reload|build|check|weight …]`:
+ * `npm run bench [security500|corpus|corpus10|corpus-edit|dev-corpus|dev-security|scale|incremental|snippets|dev-reload|build|check|weight …]`:
  * runs the benchmarks (all by default), prints a table and writes bench-results/latest.json with
  * the machine they ran on. The first four measure MkDocs Material side by side in the same run
  * (compare.ts; installed from Debian when missing and run as root, see mkdocs.ts). The machine
@@ -15,7 +15,7 @@ import { nativeSiteModel } from '../../src/site/native.ts';
 import { runBuildBench, type BuildBench } from './build.ts';
 import { corpusCopy, mkdocsBuild, scissorsBuild, scissorsInstall, securitySites, sideBySide, tmp, type SideBySide } from './compare.ts';
 import { DEV_EXAMPLE, DEV_PAGE, runDevCorpusBench } from './dev-corpus.ts';
-import { runIncrementalBench, runScaleBench } from './scale.ts';
+import { runCorpusEditBench, runIncrementalBench, runScaleBench } from './scale.ts';
 import { DEBIAN_ADAPTATIONS, ensureMkdocs } from './mkdocs.ts';
 import { runDevReloadBench } from './dev-reload.ts';
 import { runSnippetBench } from './snippets.ts';
@@ -49,7 +49,7 @@ const sideRow = (r: SideBySide, target: string) => {
   ]);
 };
 
-const wantsMkdocs = ['security500', 'corpus', 'corpus10', 'dev-corpus'].some(want);
+const wantsMkdocs = ['security500', 'corpus', 'corpus10', 'corpus-edit', 'dev-corpus'].some(want);
 if (wantsMkdocs) {
   results.mkdocsVersion = ensureMkdocs(log);
   results.mkdocsAdaptations = DEBIAN_ADAPTATIONS.map(([, , why]) => why);
@@ -79,6 +79,21 @@ if (wantsMkdocs) {
       const r = await sideBySide(copies > 1 ? `Powertools corpus ×${copies}` : 'Powertools corpus', rounds, () => scissorsBuild(install, sc, outS), () => mkdocsBuild(mk, outM), { scissors: outS, mkdocs: outM }, copies === 1);
       results[name] = r;
       sideRow(r, copies > 1 ? 'target ≤ 0.5×, peak ≤ 1 GB' : 'target ≤ 1×, peak ≤ 1 GB');
+      for (const d of [sc, mk, outS, outM]) fs.rmSync(d, { recursive: true, force: true });
+    }
+    if (want('corpus-edit')) {
+      log(`Powertools corpus: cold build, then ${DEV_EXAMPLE} edited and built again; MkDocs in the same rounds…`);
+      const sc = corpusCopy(tmp('edit-scissors'), 1, false);
+      const mk = corpusCopy(tmp('edit-mkdocs'), 1, true);
+      const outS = path.join(install, 'out-edit');
+      const outM = tmp('edit-mkdocs-out');
+      const r = await runCorpusEditBench((cold) => scissorsBuild(install, sc, outS, { cold }), () => mkdocsBuild(mk, outM), path.join(sc, DEV_EXAMPLE), log, rounds);
+      results.corpusEdit = r;
+      rows.push([
+        'corpus: one example edited → rebuild',
+        `${fmt(r.rebuildSeconds.median, 1)} s (${fmt(r.rebuildSeconds.min, 1)}–${fmt(r.rebuildSeconds.max, 1)}); cold ${fmt(r.coldSeconds.median, 1)} s; MkDocs (always whole) ${fmt(r.mkdocsSeconds.median, 1)} s: ${fmt(r.ratio, 2)}×`,
+        r.log,
+      ]);
       for (const d of [sc, mk, outS, outM]) fs.rmSync(d, { recursive: true, force: true });
     }
     if (want('dev-corpus')) {

@@ -76,3 +76,41 @@ export async function runIncrementalBench(pages: number, log: (line: string) => 
   const warmSeconds = summarise(warm);
   return { pages, coldSeconds, warmSeconds, ratio: warmSeconds.median / coldSeconds.median, log: last };
 }
+
+export interface CorpusEditBench {
+  example: string;
+  coldSeconds: Summary;
+  rebuildSeconds: Summary;
+  mkdocsSeconds: Summary;
+  ratio: number;
+  log: string;
+}
+
+/**
+ * A real site's edit: the corpus built cold, one included example edited, built again; MkDocs
+ * (which rebuilds the whole site every time) timed in the same rounds.
+ */
+export async function runCorpusEditBench(
+  build: (cold: boolean) => Promise<{ seconds: number; log: string }>,
+  mkdocs: () => Promise<{ seconds: number }>,
+  exampleFile: string,
+  log: (line: string) => void,
+  rounds = 3,
+): Promise<CorpusEditBench> {
+  const cold: number[] = [];
+  const rebuild: number[] = [];
+  const mk: number[] = [];
+  let last = '';
+  for (let i = 0; i < rounds; i++) {
+    cold.push((await build(true)).seconds);
+    fs.appendFileSync(exampleFile, `\n# edit ${i}\n`);
+    const r = await build(false);
+    rebuild.push(r.seconds);
+    last = /render cache: [^\n]*/.exec(r.log)?.[0] ?? 'no render-cache line in the log';
+    mk.push((await mkdocs()).seconds);
+    log(`  round ${i + 1}: cold ${cold.at(-1)?.toFixed(1)} s, one-example rebuild ${r.seconds.toFixed(1)} s (${last}), MkDocs ${mk.at(-1)?.toFixed(1)} s`);
+  }
+  const rebuildSeconds = summarise(rebuild);
+  const mkdocsSeconds = summarise(mk);
+  return { example: path.basename(exampleFile), coldSeconds: summarise(cold), rebuildSeconds, mkdocsSeconds, ratio: rebuildSeconds.median / mkdocsSeconds.median, log: last };
+}
