@@ -53,6 +53,16 @@ test('npm pack → npm i -D → npx scissors build builds an MkDocs project', { 
     // The log counts the pages the search index holds: the two pages, not the 404 page it left out.
     assert.match(output, /search index of 2 pages/);
 
+    // An edit to an included file, built again from the installed package: a quick rebuild.
+    write('snippets/app.py', 'print("edited after the build")\n');
+    const again = spawnSync('npx', ['scissors', 'build'], { cwd: project, encoding: 'utf8' });
+    const againOutput = `${again.stdout}\n${again.stderr}`;
+    assert.equal(again.status, 0, againOutput);
+    assert.match(againOutput, /render cache: 1 pages rendered, 1 reused \(quick rebuild/);
+    assert.match(fs.readFileSync(path.join(project, 'site/guide/start/index.html'), 'utf8'), /edited after the build/);
+    assert.equal(againOutput.match(/MKDOCS_PLUGIN: plugin privacy/g)?.length, 1, againOutput);
+    assert.doesNotMatch(againOutput, /ExperimentalWarning/);
+
     // Started by an older Node (the machine's), the bin re-runs itself on the bundled one.
     const older = systemNode();
     assert.ok(older, 'no node outside node_modules on PATH');
