@@ -13,6 +13,7 @@ import type { SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
 import { propagatedMarkdownPlugin } from './vite-propagated-markdown.ts';
+import { mdxDevMapsPlugin } from './vite-mdx-dev-maps.ts';
 import type { PageSite } from './plugins.ts';
 import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
@@ -84,6 +85,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
             plugins: [
               snippetWatchPlugin(),
               propagatedMarkdownPlugin(),
+              mdxDevMapsPlugin(),
               diagramsPlugin(),
               ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {
