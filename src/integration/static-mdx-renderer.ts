@@ -17,6 +17,7 @@ import { unified, type PluggableList } from 'unified';
 import { EXIT, walk } from '../markdown/walk.ts';
 import { VFile } from 'vfile';
 import rehypeHeadingIdsOutsideCode from '../markdown/rehype-heading-ids-outside-code.ts';
+import rehypeMetaString from '../markdown/rehype-meta-string.ts';
 import rehypeShikiCached from '../markdown/rehype-shiki-cached.ts';
 import { MdxRuntimeRequired, remarkRequireNoLocalImages, remarkRequireStaticMdx, staticMdxHandlers } from '../markdown/remark-static-mdx.ts';
 
@@ -65,6 +66,7 @@ export function createStaticMdxRenderer(options: StaticMdxRendererOptions) {
     .use(options.remarkPlugins)
     .use(remarkRequireNoLocalImages)
     .use(remarkRehype, { allowDangerousHtml: true, handlers: staticMdxHandlers })
+    .use(rehypeMetaString)
     .use(rehypeRawWhenPresent)
     // Serialised as rehypeStringify will: nothing after Shiki re-parses raw HTML or enters highlighted code.
     .use(rehypeShikiCached, options.shikiConfig, { serialiseWith: STRINGIFY })

@@ -34,6 +34,12 @@ async function mdxRuntimeHtml(text: string): Promise<string> {
 }
 
 describe('static MDX renderer', () => {
+  test('a code block keeps its title on a page with raw HTML, as in MDX (rehype-raw drops the fence meta it carried)', async () => {
+    const out = html(await render('Press <kbd>Ctrl</kbd>.\n\n```bash title="x.sh"\necho hi\n```\n', page, {}));
+    assert.match(out, /<kbd>Ctrl<\/kbd>/);
+    assert.match(out, /<span class="code-title">x\.sh<\/span>/);
+  });
+
   test('renders a page with snippets, directives and code: headings and dependencies reported', async () => {
     const result = await render('# Title\n\n:::note[Heads up]\n:::\n\n--8<-- "parts/policy.md"\n\n```bash title="x.sh"\necho hi\n```\n', page, { title: 'T' });
     const out = html(result);
