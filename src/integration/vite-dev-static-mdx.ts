@@ -34,7 +34,12 @@ export function staticMdxRenderFor(markdown: AstroConfig['markdown']): (() => St
   const { remarkPlugins, rehypePlugins } = processor.options;
   return () => {
     const renderer = import('./static-mdx-renderer.ts').then(({ createStaticMdxRenderer }) =>
-      createStaticMdxRenderer({ remarkPlugins: importedPlugins(remarkPlugins, 'remark'), rehypePlugins: importedPlugins(rehypePlugins, 'rehype'), shikiConfig: shikiConfig as ShikiConfig }),
+      createStaticMdxRenderer({
+        remarkPlugins: importedPlugins(remarkPlugins, 'remark'),
+        rehypePlugins: importedPlugins(rehypePlugins, 'rehype'),
+        shikiConfig: shikiConfig as ShikiConfig,
+        reuseParses: true,
+      }),
     );
     return async (content, filePath, frontmatter) => (await renderer)(content, filePath, frontmatter);
   };
