@@ -13,6 +13,8 @@ import type { SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
 import { propagatedMarkdownPlugin } from './vite-propagated-markdown.ts';
+import { mdxDevMapsPlugin } from './vite-mdx-dev-maps.ts';
+import { devStaticMdxPlugin, staticMdxRenderFor } from './vite-dev-static-mdx.ts';
 import type { PageSite } from './plugins.ts';
 import { siteBase } from '../site/astro-settings.ts';
 import { pagesOutsideNav } from '../site/nav.ts';
@@ -75,6 +77,8 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
         }
         // Dev re-renders a page on every save of a file it includes: its code blocks come from a cache.
         const devMarkdown = command === 'dev' ? cachedHighlightingForDev(config.markdown) : undefined;
+        // Dev renders the pages a build renders statically with the build's static renderer.
+        const devStaticRender = command === 'dev' ? staticMdxRenderFor(config.markdown) : undefined;
         updateConfig({
           ...(devMarkdown ? { markdown: devMarkdown } : {}),
           // Pages are cheap to render and mostly wait on file writes: eight at a time saved
@@ -84,6 +88,8 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
             plugins: [
               snippetWatchPlugin(),
               propagatedMarkdownPlugin(),
+              mdxDevMapsPlugin(),
+              ...(devStaticRender ? [devStaticMdxPlugin(devStaticRender, fileURLToPath(new URL('pages/', config.srcDir)))] : []),
               diagramsPlugin(),
               ...(mkdocs && options.docsDir ? [docsFilesPlugin(options.docsDir, siteBase(options.siteUrl), options.unpublished)] : [])],
             build: {

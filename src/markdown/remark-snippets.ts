@@ -20,6 +20,7 @@ import type { SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
 import { parseMarkerLine, parseSectionMarker } from '../snippets/marker.ts';
 import { isUrl } from '../snippets/resolve.ts';
+import { copyPlain } from './copy-plain.ts';
 import { markIncludedNode, reportSnippetDiagnostics } from './snippet-report.ts';
 import { snippetFromMarkdown, snippetSyntax } from './snippet-syntax.ts';
 
@@ -56,14 +57,6 @@ const parsedIncludes = new Map<string, Root>();
 let parsedChars = 0;
 const MAX_PARSED_CHARS = 2_000_000;
 
-/** A deep copy of plain data (what mdast-util-from-markdown builds: objects, arrays, primitives). */
-function copyPlain<T>(value: T): T {
-  if (typeof value !== 'object' || value === null) return value;
-  if (Array.isArray(value)) return value.map(copyPlain) as T;
-  const copy: Record<string, unknown> = {};
-  for (const key in value) copy[key] = copyPlain((value as Record<string, unknown>)[key]);
-  return copy as T;
-}
 
 export function parseIncludedMarkdown(text: string): Root {
   let tree = parsedIncludes.get(text);

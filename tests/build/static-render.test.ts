@@ -46,6 +46,8 @@ before(() => {
       '<h2>A heading written as JSX</h2>\n',
       'See <a href="https://example.org/" target="_blank">a new tab</a>.\n',
       ':::note[Inside]\n<em>JSX in a directive</em>\n:::\n',
+      // rehype-raw re-creates the code element: its title must survive it (it did in MDX, not here).
+      '```bash title="x.sh"\necho hi\n```\n',
     ].join('\n'),
   );
   // A 1×1 PNG next to a page: Astro imports and optimises local images, so the page is a module.

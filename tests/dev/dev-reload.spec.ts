@@ -120,6 +120,24 @@ test('a page that starts including a file tracks it from the next save, and stop
   }
 });
 
+test('a page that comes to need MDX\'s runtime renders through MDX, and back through the static renderer; its include live in both', async ({ page }) => {
+  await open(page, '/grow/');
+  try {
+    write('content/docs/grow.mdx', '---\ntitle: Grow\n---\n\nexport const answer = 6 * 7;\n\nThe answer is {answer}.\n\n--8<-- "parts/grown.md"\n');
+    await expect(page.getByText('The answer is 42.')).toBeVisible({ timeout: 10_000 });
+    await expect(page.getByText('grown one')).toBeVisible();
+    write('parts/grown.md', 'grown two\n');
+    await expect(page.getByText('grown two')).toBeVisible({ timeout: 10_000 });
+    write('content/docs/grow.mdx', '---\ntitle: Grow\n---\n\nPlain again.\n\n--8<-- "parts/grown.md"\n');
+    await expect(page.getByText('Plain again.')).toBeVisible({ timeout: 10_000 });
+    write('parts/grown.md', 'grown three\n');
+    await expect(page.getByText('grown three')).toBeVisible({ timeout: 10_000 });
+  } finally {
+    restore('content/docs/grow.mdx', 'parts/grown.md');
+  }
+  await expect(page.getByText('Plain page.')).toBeVisible({ timeout: 10_000 });
+});
+
 test('deleting an included file shows the error with file:line and chain; restoring recovers', async ({ page }) => {
   await open(page, '/live/');
   try {

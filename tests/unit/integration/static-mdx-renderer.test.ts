@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import { after, describe, test } from 'node:test';
 import { evaluate } from '@mdx-js/mdx';
 import { toHtml } from 'hast-util-to-html';
@@ -8,6 +9,7 @@ import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } fro
 import { SnippetExpander } from '../../../src/snippets/expand.ts';
 import { resolveSnippetOptions } from '../../../src/snippets/options.ts';
 import { tempTree } from '../../helpers/tmp.ts';
+import type { Root } from 'mdast';
 
 const tree = tempTree({ 'parts/policy.md': '## Reporting\n\nWrite to us.\n' });
 after(tree.cleanup);
@@ -18,6 +20,13 @@ const render = createStaticMdxRenderer({
   shikiConfig: scissorsShikiConfig(),
 });
 const page = tree.path('content/docs/page.mdx');
+
+/** Appends a marked paragraph to the tree it is given: a render that started from a changed tree shows two. */
+function markEachRender() {
+  return (root: Root) => {
+    root.children.push({ type: 'paragraph', data: { hProperties: { 'data-render-mark': '' } }, children: [{ type: 'text', value: 'mark' }] });
+  };
+}
 
 function html(result: StaticRenderResult): string {
   assert.equal(result.kind, 'html', result.kind === 'needs-runtime' ? result.reason : '');
@@ -34,6 +43,12 @@ async function mdxRuntimeHtml(text: string): Promise<string> {
 }
 
 describe('static MDX renderer', () => {
+  test('a code block keeps its title on a page with raw HTML, as in MDX (rehype-raw drops the fence meta it carried)', async () => {
+    const out = html(await render('Press <kbd>Ctrl</kbd>.\n\n```bash title="x.sh"\necho hi\n```\n', page, {}));
+    assert.match(out, /<kbd>Ctrl<\/kbd>/);
+    assert.match(out, /<span class="code-title">x\.sh<\/span>/);
+  });
+
   test('renders a page with snippets, directives and code: headings and dependencies reported', async () => {
     const result = await render('# Title\n\n:::note[Heads up]\n:::\n\n--8<-- "parts/policy.md"\n\n```bash title="x.sh"\necho hi\n```\n', page, { title: 'T' });
     const out = html(result);
@@ -44,6 +59,34 @@ describe('static MDX renderer', () => {
     assert.deepEqual(result.page.headings.map((h) => h.slug), ['title', 'reporting']);
     assert.deepEqual(result.page.frontmatter.snippetDependencies, ['parts/policy.md']);
     assert.equal(result.page.frontmatter.title, 'T');
+  });
+
+  test("dev's kept parses: a page rendered again gives what a fresh render gives, its includes read anew", async () => {
+    const reusing = createStaticMdxRenderer({
+      remarkPlugins: [...scissorsRemarkPlugins({ expander, root: tree.dir }), markEachRender],
+      rehypePlugins: scissorsRehypePlugins({ root: tree.dir }),
+      shikiConfig: scissorsShikiConfig(),
+      reuseParses: true,
+    });
+    const fresh = createStaticMdxRenderer({
+      remarkPlugins: [...scissorsRemarkPlugins({ expander, root: tree.dir }), markEachRender],
+      rehypePlugins: scissorsRehypePlugins({ root: tree.dir }),
+      shikiConfig: scissorsShikiConfig(),
+    });
+    const text = '# Kept\n\n--8<-- "parts/kept.md"\n\nAnd <kbd>K</kbd>.\n';
+    fs.writeFileSync(tree.path('parts/kept.md'), 'First version.\n');
+    const first = html(await reusing(text, page, {}));
+    // The tree a render changed (a plugin appended to it) is not the one the next render starts from.
+    assert.equal(first.match(/data-render-mark/g)?.length, 1);
+    assert.equal(html(await reusing(text, page, {})), first);
+    fs.writeFileSync(tree.path('parts/kept.md'), 'Second, longer version.\n');
+    const second = html(await reusing(text, page, {}));
+    assert.match(second, /Second, longer version/);
+    assert.equal(second, html(await fresh(text, page, {})));
+    // Another text of the page is parsed, not taken from the last one.
+    const edited = html(await reusing(text.replace('# Kept', '# Edited'), page, {}));
+    assert.match(edited, /<h1 id="edited">Edited/);
+    assert.equal(edited, html(await fresh(text.replace('# Kept', '# Edited'), page, {})));
   });
 
   test('static HTML elements keep their attributes, as MDX itself renders them', async () => {
