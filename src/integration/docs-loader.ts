@@ -6,7 +6,7 @@
  * 1000-page build fast and small (BENCHMARKS.md). Pages that need MDX's runtime (imports,
  * expressions, components) are left to Astro's MDX integration, exactly as in dev.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -86,6 +86,28 @@ function snippetBasePaths(root: string): string[] {
   } catch {
     return [root];
   }
+}
+
+/**
+ * The image files a page Astro renders shows (its images are optimised into the output), as paths
+ * that can be hashed; undefined when one is remote or not a file beside the page as written (an
+ * alias): then what the page depends on is not known, and the page is not noted.
+ */
+export function imageFiles(page: string, imagePaths: string[]): string[] | undefined {
+  const files: string[] = [];
+  for (const written of imagePaths) {
+    if (/^[a-z][a-z0-9+.-]*:|^\/\//i.test(written)) return undefined;
+    let decoded: string;
+    try {
+      decoded = decodeURI(written.split(/[?#]/)[0] ?? written);
+    } catch {
+      return undefined;
+    }
+    const file = path.resolve(path.dirname(page), decoded);
+    if (!existsSync(file)) return undefined;
+    files.push(file);
+  }
+  return files;
 }
 
 /** A parse error names the page (micromark's messages carry only the line and column). */
@@ -210,7 +232,9 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           const imagePaths = rendered.metadata?.imagePaths ?? [];
           if (imagePaths.length > 0) {
             context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
-            cache?.noteAstroRendered(relative, text, readByRender(), { id, rawFrontmatter });
+            const read = readByRender();
+            const images = imageFiles(absolute, imagePaths);
+            cache?.noteAstroRendered(relative, text, read && images && [...read, ...images], { id, rawFrontmatter });
           } else {
             const { headings = [], frontmatter: pluginFrontmatter = {} } = rendered.metadata ?? {};
             // One copy of the bytes for the page file and the render cache.

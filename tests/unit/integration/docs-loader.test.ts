@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { entryId, staticRenderingEnabled } from '../../../src/integration/docs-loader.ts';
+import { tempTree } from '../../helpers/tmp.ts';
 
 test('page ids are the ones Astro\'s glob loader gives', () => {
   assert.equal(entryId('index.mdx', {}), 'index');
@@ -33,4 +34,18 @@ test('the loader renders pages itself only when it can match Astro\'s MDX settin
   assert.match(staticRenderingUnsupported({ ...(base as object), syntaxHighlight: { type: 'shiki', excludeLangs: ['mermaid'] } } as never) ?? '', /excludeLangs/);
   assert.match(staticRenderingUnsupported({ processor: unified({}), syntaxHighlight: 'shiki' } as never) ?? '', /smartypants/);
   assert.match(staticRenderingUnsupported({ processor: unified({ smartypants: false, gfm: false }), syntaxHighlight: 'shiki' } as never) ?? '', /GFM/);
+});
+
+test('a page Astro renders depends on its image files; a remote or unresolvable image leaves it unknown', async () => {
+  const { imageFiles } = await import('../../../src/integration/docs-loader.ts');
+  const t = tempTree({ 'docs/guide/page.md': '', 'docs/media/a b.png': 'png', 'docs/guide/here.png': 'png' });
+  try {
+    const page = t.path('docs/guide/page.md');
+    assert.deepEqual(imageFiles(page, ['../media/a%20b.png', './here.png?v=1']), [t.path('docs/media/a b.png'), t.path('docs/guide/here.png')]);
+    assert.deepEqual(imageFiles(page, []), []);
+    assert.equal(imageFiles(page, ['https://example.com/x.png']), undefined);
+    assert.equal(imageFiles(page, ['~/assets/x.png']), undefined);
+  } finally {
+    t.cleanup();
+  }
 });
