@@ -7,7 +7,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type BrowserContext } from '@playwright/test';
 import { devSiteDir, restoreSiteFiles as restore, siteFile as site, writeSiteFile as write } from './dev-site.mjs';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -35,20 +35,30 @@ async function until(request: APIRequestContext, url: string, accept: (status: n
   throw new Error(`${url}: still ${last.status} after ${timeout} ms:\n${last.body.slice(0, 2000)}`);
 }
 
-/** The page fails (500) and Vite's error overlay names the problem, polled until it does. */
-async function fails(page: Page, url: string, text: string, timeout = 20_000) {
+/**
+ * The page fails (500) and Vite's error overlay names the problem, polled until it does. Each check
+ * opens a tab of its own and closes it before the test edits files again: a tab left open took
+ * Vite's reloads through the churn, and one such reload stalled the context's teardown past the
+ * test's time (CI).
+ */
+async function fails(context: BrowserContext, url: string, text: string, timeout = 20_000) {
   const end = Date.now() + timeout;
   let last = '';
-  while (Date.now() < end) {
-    const response = await page.goto(url, { timeout: 10_000 }).catch(() => null);
-    if (response?.status() === 500) {
-      // The overlay's text is in its shadow root, which Playwright's text assertions read.
-      const shown = await expect(page.locator('vite-error-overlay'))
-        .toContainText(text, { timeout: 5_000 })
-        .then(() => true, (error: Error) => ((last = error.message), false));
-      if (shown) return;
+  const page = await context.newPage();
+  try {
+    while (Date.now() < end) {
+      const response = await page.goto(url, { timeout: 10_000 }).catch(() => null);
+      if (response?.status() === 500) {
+        // The overlay's text is in its shadow root, which Playwright's text assertions read.
+        const shown = await expect(page.locator('vite-error-overlay'))
+          .toContainText(text, { timeout: 5_000 })
+          .then(() => true, (error: Error) => ((last = error.message), false));
+        if (shown) return;
+      }
+      await sleep(300);
     }
-    await sleep(300);
+  } finally {
+    await page.close();
   }
   throw new Error(`${url}: no error overlay with "${text}" after ${timeout} ms; last overlay:\n${last.slice(0, 2000)}`);
 }
@@ -65,7 +75,7 @@ test.setTimeout(150_000);
 
 test.afterAll(() => restore('parts/churn-extra.md', 'parts/churn.md', 'parts/churn-nested.md', 'parts/churn-code.txt', 'parts/churn-renamed.md', 'content/docs/selfie.mdx'));
 
-test('100 edits in under 10 s, deletions, a rename, a directory and a self-include: up, recovered, final content, no watcher leak', async ({ request, page }) => {
+test('100 edits in under 10 s, deletions, a rename, a directory and a self-include: up, recovered, final content, no watcher leak', async ({ request, context }) => {
   await until(request, '/churn/', (s, b) => s === 200 && b.includes('churn start') && b.includes('nested start') && b.includes('code start'));
   const baseline = await state(request);
   // The count is the watcher's own: a new file in a watched folder shows up in it, and goes.
@@ -96,7 +106,7 @@ test('100 edits in under 10 s, deletions, a rename, a directory and a self-inclu
   step('delete and restore');
   // An include deleted, then restored.
   fs.rmSync(site('parts/churn-nested.md'));
-  await fails(page, '/churn/', 'SNIPPET_NOT_FOUND');
+  await fails(context, '/churn/', 'SNIPPET_NOT_FOUND');
   await serverUp(request);
   write('parts/churn-nested.md', 'nested restored\n');
   await until(request, '/churn/', (s, b) => s === 200 && b.includes('nested restored'));
@@ -104,7 +114,7 @@ test('100 edits in under 10 s, deletions, a rename, a directory and a self-inclu
   step('rename');
   // Renamed away (the page now misses it), and back.
   fs.renameSync(site('parts/churn-nested.md'), site('parts/churn-renamed.md'));
-  await fails(page, '/churn/', 'parts/churn-nested.md');
+  await fails(context, '/churn/', 'parts/churn-nested.md');
   await serverUp(request);
   fs.renameSync(site('parts/churn-renamed.md'), site('parts/churn-nested.md'));
   await until(request, '/churn/', (s, b) => s === 200 && b.includes('nested restored'));
@@ -113,7 +123,7 @@ test('100 edits in under 10 s, deletions, a rename, a directory and a self-inclu
   // Replaced by a directory, then a file again.
   fs.rmSync(site('parts/churn-nested.md'));
   fs.mkdirSync(site('parts/churn-nested.md'));
-  await fails(page, '/churn/', 'NOT_A_FILE');
+  await fails(context, '/churn/', 'NOT_A_FILE');
   await serverUp(request);
   fs.rmSync(site('parts/churn-nested.md'), { recursive: true });
   write('parts/churn-nested.md', 'nested after directory\n');
@@ -122,15 +132,12 @@ test('100 edits in under 10 s, deletions, a rename, a directory and a self-inclu
   step('self-include');
   // A page that includes itself: an error naming the cycle, then fixed.
   write('content/docs/selfie.mdx', '---\ntitle: Selfie\n---\n\nSelf.\n\n--8<-- "content/docs/selfie.mdx"\n');
-  await fails(page, '/selfie/', 'INCLUDE_CYCLE');
+  await fails(context, '/selfie/', 'INCLUDE_CYCLE');
   await serverUp(request);
   write('content/docs/selfie.mdx', '---\ntitle: Selfie\n---\n\nSelfie fixed.\n');
   await until(request, '/selfie/', (s, b) => s === 200 && b.includes('Selfie fixed.'));
 
   step('final content');
-  // The open page is done with: off the dev server, it takes no more reloads (a page closed while
-  // Vite reloads it once hung the browser context's teardown past the test's time, in CI).
-  await page.goto('about:blank');
   // Final content, after everything.
   write('parts/churn.md', 'churn final\n\n--8<-- "parts/churn-nested.md"\n');
   const final = await until(request, '/churn/', (s, b) => s === 200 && b.includes('churn final') && b.includes('nested after directory'));
