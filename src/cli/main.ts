@@ -110,12 +110,15 @@ async function build(args: string[]): Promise<number> {
   const incremental = await import('../incremental/quick-rebuild.ts');
   const enabled = incremental.quickRebuildEnabled();
   const quick = enabled ? await incremental.quickRebuild({ site, packageRoot, log: (line) => console.warn(line) }) : undefined;
+  // A full build that saved no render cache (every page rendered as a module) leaves nothing to build upon.
+  let savedBefore: string | undefined;
   if (quick?.kind === 'done') {
     for (const warning of site.warnings) say(`${warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : ''}${warning.code}: ${warning.message}`);
     say(`render cache: ${quick.rendered.length} pages rendered, ${quick.reused} reused (quick rebuild: only pages and their includes changed, so Astro was not run)`);
   } else {
     if (quick) say(`full build: ${quick.reason}`);
     incremental.removeBuildState(incremental.buildStateFile(site, packageRoot));
+    savedBefore = incremental.renderCacheSave(site, packageRoot);
     // Astro's build runs in a process of its own: the memory it keeps to the end (~1 GB on 10 000
     // pages) is returned before Pagefind indexes the site, rather than added to Pagefind's.
     const step = spawnSync(process.execPath, astroStepArgv(process.execArgv, path.join(packageRoot, 'bin/scissors.mjs'), ['build', ...args]), {
@@ -132,7 +135,7 @@ async function build(args: string[]): Promise<number> {
     const files = writeLlmsTxt(site);
     process.stderr.write(`scissors: wrote ${files.join(', ')}\n`);
   }
-  if (enabled) incremental.recordBuild(site, packageRoot);
+  if (enabled && (quick?.kind === 'done' || incremental.renderCacheSave(site, packageRoot) !== savedBefore)) incremental.recordBuild(site, packageRoot);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`scissors: built ${path.relative(cwd(), site.configFile) || site.configFile} into ${site.outDir} in ${seconds} s\n`);
   return 0;

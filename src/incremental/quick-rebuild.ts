@@ -23,6 +23,7 @@ import { pathToFileURL } from 'node:url';
 import { forgetDependencies, recordedDependencies } from '../integration/dependency-registry.ts';
 import { capturingWarnings, RenderCache, renderCacheEnabled, sha256, frontHash, stableDescription, type CachedPage } from '../integration/render-cache.ts';
 import { astroCacheDir } from '../site/astro-settings.ts';
+import { titleFromSource } from '../site/titles.ts';
 import type { SiteModel } from '../site/model.ts';
 import { BUILD_STATE_FILE, changedOutputFile, outputFiles, pageOutputFile, readBuildState, removeBuildState, writeBuildState } from './build-state.ts';
 import { siteHash } from './site-hash.ts';
@@ -118,8 +119,16 @@ export async function quickRebuild({ site, packageRoot, log }: QuickRebuildOptio
       if (typeof made === 'string') return declined(made);
       renderers = made;
     }
-    const { frontmatter, content, rawFrontmatter } = renderers.parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    let parsed: ReturnType<typeof renderers.parseFrontmatter>;
+    try {
+      parsed = renderers.parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+    } catch {
+      return declined(`${page}'s front matter cannot be read`);
+    }
+    const { frontmatter, content, rawFrontmatter } = parsed;
     if (frontHash(rawFrontmatter) !== before.front) return declined(`${page}'s front matter changed`);
+    // The navigation's titles are read from the sources, not the rendered pages.
+    if ((titleFromSource(text) ?? null) !== before.title) return declined(`${page}'s title in the navigation changed`);
     const absolute = path.join(site.docsDir, page);
     forgetDependencies(absolute);
     const { renderMd, renderMdx } = renderers;
@@ -175,6 +184,9 @@ export async function quickRebuild({ site, packageRoot, log }: QuickRebuildOptio
   cache.save();
   return { kind: 'done', rendered: rendered.map((r) => r.page), reused: known.length - rendered.length };
 }
+
+/** The name of the render cache's last save (to tell whether a build saved one). */
+export const renderCacheSave = (site: SiteModel, packageRoot: string) => RenderCache.savedName(renderCacheDir(site, packageRoot));
 
 /** After a successful build (search index and llms.txt written): what the next build starts from. */
 export function recordBuild(site: SiteModel, packageRoot: string): void {

@@ -1,9 +1,9 @@
 /**
  * One hash of everything a build's output depends on apart from its pages and the files they
  * include (those are the render cache's, page by page): the Scissors version, Node, the site
- * model and its configuration file, the Scissors and Astro environment, which files the docs
- * folder holds, the content of the files it publishes as they are, of custom icons and of the
- * public folder, and the git commit (last-updated dates). While it is unchanged, a page whose
+ * model and its configuration file, the Scissors and Astro environment with the locale, which files
+ * the docs folder holds, the content of the files it publishes as they are, of custom icons and of
+ * the public folder, and the git history (last-updated dates). While it is unchanged, a page whose
  * own text and includes are unchanged renders to the same bytes as in the last build.
  */
 import { execFileSync } from 'node:child_process';
@@ -20,11 +20,19 @@ const FORMAT = 1;
 /** Set by the build itself (astro.config.mjs, the CLI's child process): derived, not inputs. */
 const DERIVED_VARIABLES = new Set(['SCISSORS_SITE_JSON', 'SCISSORS_BUILD_ASTRO_STEP']);
 
-const isInput = (name: string) => (name.startsWith('SCISSORS_') || name.startsWith('ASTRO_') || name === 'NODE_ENV') && !DERIVED_VARIABLES.has(name);
+/** Beside Scissors' and Astro's own: the locale (the sidebar of a site without a nav is sorted by it) and the time zone. */
+const OTHER_INPUTS = new Set(['NODE_ENV', 'LANG', 'LANGUAGE', 'LC_ALL', 'LC_COLLATE', 'TZ']);
 
-function gitCommit(root: string): string {
+const isInput = (name: string) => (name.startsWith('SCISSORS_') || name.startsWith('ASTRO_') || OTHER_INPUTS.has(name)) && !DERIVED_VARIABLES.has(name);
+
+/**
+ * The history last-updated dates are read from: the HEAD commit, and how much of its history is
+ * there (a shallow clone deepened keeps HEAD and changes the dates).
+ */
+function gitHistory(root: string): string {
+  const git = (args: string[]) => execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
   try {
-    return execFileSync('git', ['rev-parse', 'HEAD'], { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return `${git(['rev-parse', 'HEAD', '--is-shallow-repository'])}\n${git(['rev-list', '--count', 'HEAD'])}`;
   } catch {
     return '[no git commit]';
   }
@@ -59,6 +67,6 @@ export function siteHash({ site, packageRoot, env = process.env }: SiteHashInput
   if (site.reader === 'mkdocs') folderContent('published', site.docsDir, docsFiles(site.docsDir, site.unpublished));
   for (const icons of new Set([path.join(site.root, 'overrides/.icons'), path.join(site.docsDir, 'overrides/.icons')])) folderContent('icons', icons);
   if (isPackageSite(site, packageRoot)) folderContent('public', path.join(packageRoot, 'public'));
-  field('git', gitCommit(site.root));
+  field('git', gitHistory(site.root));
   return hash.digest('hex');
 }

@@ -20,12 +20,13 @@ import { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { MarkdownHeading } from '@astrojs/markdown-remark';
+import { titleFromSource } from '../site/titles.ts';
 import { isUrl, realPathOrResolved } from '../snippets/resolve.ts';
 
 /** How far a file's modification time may lag the clock and still count as changed during the build. */
 const CLOCK_SLACK_MS = 100;
 
-const FORMAT = 2;
+const FORMAT = 3;
 const INDEX = 'index.json';
 
 export const renderCacheEnabled = () => process.env.SCISSORS_RENDER_CACHE !== 'off';
@@ -49,6 +50,8 @@ interface Fingerprint {
   id: string;
   /** SHA-256 of the page's raw front matter: a quick rebuild keeps the page's data only when it is unchanged. */
   front: string;
+  /** The title the navigation reads from the page's source (titles.ts), null when it has none. */
+  title: string | null;
   /** [absolute path, content hash or null when missing]. */
   deps: Array<[string, string | null]>;
 }
@@ -91,6 +94,7 @@ export interface PageIdentity {
 export interface PreviousPage {
   id: string;
   front: string;
+  title: string | null;
   headings: MarkdownHeading[];
   frontmatter: Record<string, unknown>;
   htmlHash: string;
@@ -112,14 +116,54 @@ export function listFiles(dir: string): string[] {
   }
 }
 
-let versionHash: string | undefined;
+const versionHashes = new Map<string, string>();
+
+/** The folders node would look in for `packageRoot`'s dependencies, nearest first. */
+function nodeModulesFolders(packageRoot: string): string[] {
+  const folders: string[] = [];
+  for (let dir = path.resolve(packageRoot); ; dir = path.dirname(dir)) {
+    if (path.basename(dir) !== 'node_modules') folders.push(path.join(dir, 'node_modules'));
+    if (path.dirname(dir) === dir) return folders;
+  }
+}
 
 /**
- * The Scissors version: package.json's version, and a hash of every file under src/, of
- * astro.config.mjs and of package-lock.json (the plugins' dependencies). Computed once a process.
+ * What is installed for the package: the version of each dependency as node finds it, and npm's
+ * record of the whole installed tree (`node_modules/.package-lock.json`, rewritten by every
+ * install and update). An installed Scissors has no package-lock.json of its own (npm does not
+ * publish it), so these are what tell one set of dependencies from another.
+ */
+function installedDependencies(packageRoot: string, read: (file: string) => Buffer): string {
+  const json = (file: string): { dependencies?: Record<string, string>; version?: string } => {
+    try {
+      return JSON.parse(read(file).toString()) as { dependencies?: Record<string, string>; version?: string };
+    } catch {
+      return {};
+    }
+  };
+  const manifest = json(path.join(packageRoot, 'package.json'));
+  const folders = nodeModulesFolders(packageRoot);
+  const versions = Object.keys(manifest.dependencies ?? {})
+    .sort()
+    .map((name) => {
+      for (const folder of folders) {
+        const found = path.join(folder, name, 'package.json');
+        if (fs.existsSync(found)) return `${name}@${json(found).version ?? '?'}`;
+      }
+      return `${name}@[missing]`;
+    });
+  const trees = folders.map((folder) => path.join(folder, '.package-lock.json')).filter((file) => fs.existsSync(file));
+  return [...versions, ...trees.map((file) => `${file}\0${createHash('sha256').update(read(file)).digest('hex')}`)].join('\n');
+}
+
+/**
+ * The Scissors version: package.json's version, a hash of every file under src/, of
+ * astro.config.mjs and of package-lock.json, and the installed dependencies. Computed once a
+ * process for each package root.
  */
 export function scissorsVersionHash(packageRoot: string): string {
-  if (versionHash) return versionHash;
+  const known = versionHashes.get(packageRoot);
+  if (known) return known;
   const hash = createHash('sha256');
   const read = (file: string) => {
     try {
@@ -132,8 +176,10 @@ export function scissorsVersionHash(packageRoot: string): string {
   hash.update(`version\0${version}\0`);
   for (const file of ['astro.config.mjs', 'package-lock.json']) hash.update(`${file}\0`).update(read(path.join(packageRoot, file))).update('\0');
   for (const file of listFiles(path.join(packageRoot, 'src'))) hash.update(`src/${file}\0`).update(read(path.join(packageRoot, 'src', file))).update('\0');
-  versionHash = hash.digest('hex');
-  return versionHash;
+  hash.update(`installed\0${installedDependencies(packageRoot, read)}\0`);
+  const digest = hash.digest('hex');
+  versionHashes.set(packageRoot, digest);
+  return digest;
 }
 
 /** JSON for anything: functions by their source, cycles and native state cut, key order kept. */
@@ -274,7 +320,7 @@ export class RenderCache {
   /** What the last build rendered for a page (undefined: not by the loader, or not cached). */
   previous(page: string): PreviousPage | undefined {
     const entry = this.old.get(page);
-    return entry && { id: entry.id, front: entry.front, headings: entry.headings, frontmatter: entry.frontmatter, htmlHash: entry.htmlHash, warnings: entry.warnings };
+    return entry && { id: entry.id, front: entry.front, title: entry.title, headings: entry.headings, frontmatter: entry.frontmatter, htmlHash: entry.htmlHash, warnings: entry.warnings };
   }
 
   /** The HTML the last build rendered for a page, checked against its hash. */
@@ -327,7 +373,7 @@ export class RenderCache {
   /** Note a page Astro rendered itself (no HTML kept): what it read, for the quick rebuild. */
   noteAstroRendered(page: string, text: string, dependencies: Iterable<string> | undefined, identity: PageIdentity): void {
     const deps = dependencies && this.dependencyHashes(dependencies);
-    if (deps) this.nextAstroRendered.set(page, { page: sha256(text), id: identity.id, front: frontHash(identity.rawFrontmatter), deps });
+    if (deps) this.nextAstroRendered.set(page, { page: sha256(text), id: identity.id, front: frontHash(identity.rawFrontmatter), title: titleFromSource(text) ?? null, deps });
   }
 
   /** Content hashes of what a render read, or undefined when the page must not be cached. */
@@ -362,6 +408,7 @@ export class RenderCache {
       page: sha256(text),
       id: identity.id,
       front: frontHash(identity.rawFrontmatter),
+      title: titleFromSource(text) ?? null,
       deps,
       htmlHash: sha256(html),
       start: 0,
