@@ -8,13 +8,13 @@
  * is in each message.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot, writeSiteCopy } from '../../scripts/lib/site-copy.mjs';
 import { fileHashes } from '../helpers/file-hashes.ts';
+import { scissorsBuildIn, scissorsBuildOk, type ScissorsBuild } from '../helpers/scissors-build.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-quick-holes-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -41,35 +41,11 @@ before(() => {
   fs.cpSync(path.join(projectRoot, 'bin'), path.join(dir, 'bin'), { recursive: true });
 });
 
-interface Built {
-  status: number | null;
-  log: string;
-  quick: boolean;
-  full: string | undefined;
-}
+const build = (out = 'dist', env: Record<string, string> = {}) => scissorsBuildIn(dir, out, env);
 
-function build(out = 'dist', env: Record<string, string> = {}): Built {
-  const result = spawnSync(process.execPath, [path.join(dir, 'bin/scissors.mjs'), 'build', dir, '--out', path.join(dir, out)], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', INIT_CWD: dir, ...env },
-  });
-  const log = `${result.stdout}\n${result.stderr}`;
-  return {
-    status: result.status,
-    log,
-    quick: /quick rebuild: only pages and their includes changed/.test(log),
-    full: /scissors: full build: (.*)/.exec(log)?.[1],
-  };
-}
+const ok = (out = 'dist', env: Record<string, string> = {}) => scissorsBuildOk(dir, out, env);
 
-function ok(out?: string, env?: Record<string, string>): Built {
-  const b = build(out, env);
-  assert.equal(b.status, 0, b.log.slice(-3000));
-  return b;
-}
-
-const how = (b: Built) => (b.quick ? 'the rebuild was quick' : `full build: ${b.full}`);
+const how = (b: ScissorsBuild) => (b.quick ? 'the rebuild was quick' : `full build: ${b.full}`);
 const edit = (file: string, from: string, to: string) => {
   const full = path.join(dir, file);
   const text = fs.readFileSync(full, 'utf8');

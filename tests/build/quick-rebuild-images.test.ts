@@ -3,13 +3,13 @@
  * quick rebuild must see a change to the image file itself, though the page's text is unchanged.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { projectRoot, writeSiteCopy } from '../../scripts/lib/site-copy.mjs';
 import { fileHashes } from '../helpers/file-hashes.ts';
+import { scissorsBuildOk } from '../helpers/scissors-build.ts';
 
 // 1×1 PNGs, red and blue.
 const RED = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC', 'base64');
@@ -18,16 +18,7 @@ const BLUE = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQV
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-quick-images-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-function build(out: string, env: Record<string, string> = {}): string {
-  const result = spawnSync(process.execPath, [path.join(dir, 'bin/scissors.mjs'), 'build', dir, '--out', path.join(dir, out)], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', INIT_CWD: dir, ...env },
-  });
-  const log = `${result.stdout}\n${result.stderr}`;
-  assert.equal(result.status, 0, log.slice(-3000));
-  return log;
-}
+const build = (out: string, env: Record<string, string> = {}) => scissorsBuildOk(dir, out, env).log;
 
 test('a changed image file takes a full build, whose output is a cold build\'s', () => {
   writeSiteCopy(dir, {

@@ -12,6 +12,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { projectRoot, writeSiteCopy } from '../../scripts/lib/site-copy.mjs';
 import { fileHashes } from '../helpers/file-hashes.ts';
+import { scissorsBuildIn, scissorsBuildOk } from '../helpers/scissors-build.ts';
 
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-quick-rebuild-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -29,40 +30,9 @@ before(() => {
   fs.cpSync(path.join(projectRoot, 'bin'), path.join(dir, 'bin'), { recursive: true });
 });
 
-interface Built {
-  status: number | null;
-  log: string;
-  /** Pages rendered and reused (the render-cache line, the loader's or the quick rebuild's). */
-  rendered: number;
-  reused: number;
-  quick: boolean;
-  /** Why the build was a full one, when it was. */
-  full: string | undefined;
-}
+const build = (out = 'dist', env: Record<string, string> = {}) => scissorsBuildIn(dir, out, env);
 
-function build(out = 'dist', env: Record<string, string> = {}): Built {
-  const result = spawnSync(process.execPath, [path.join(dir, 'bin/scissors.mjs'), 'build', dir, '--out', path.join(dir, out)], {
-    cwd: dir,
-    encoding: 'utf8',
-    env: { ...process.env, FORCE_COLOR: '0', INIT_CWD: dir, ...env },
-  });
-  const log = `${result.stdout}\n${result.stderr}`;
-  const counts = /render cache: (\d+) pages rendered, (\d+) reused/.exec(log);
-  return {
-    status: result.status,
-    log,
-    rendered: Number(counts?.[1] ?? NaN),
-    reused: Number(counts?.[2] ?? NaN),
-    quick: /quick rebuild: only pages and their includes changed/.test(log),
-    full: /scissors: full build: (.*)/.exec(log)?.[1],
-  };
-}
-
-function ok(out?: string, env?: Record<string, string>): Built {
-  const b = build(out, env);
-  assert.equal(b.status, 0, b.log.slice(-3000));
-  return b;
-}
+const ok = (out = 'dist', env: Record<string, string> = {}) => scissorsBuildOk(dir, out, env);
 
 const hashes = (out: string) => fileHashes(path.join(dir, out));
 const page = (url: string) => fs.readFileSync(path.join(dir, 'dist', url, 'index.html'), 'utf8');
