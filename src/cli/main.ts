@@ -109,7 +109,9 @@ async function build(args: string[]): Promise<number> {
   // again and replaced in the output, without Astro (quick-rebuild.ts says when that is exact).
   const incremental = await import('../incremental/quick-rebuild.ts');
   const enabled = incremental.quickRebuildEnabled();
-  const quick = enabled ? await incremental.quickRebuild({ site, packageRoot, log: (line) => console.warn(line) }) : undefined;
+  // Taken once, before anything is read: what the quick rebuild compares and the next build starts from.
+  const siteHash = enabled ? incremental.siteHash({ site, packageRoot }) : '';
+  const quick = enabled ? await incremental.quickRebuild({ site, packageRoot, siteHash, log: (line) => console.warn(line) }) : undefined;
   // A full build that saved no render cache (every page rendered as a module) leaves nothing to build upon.
   let savedBefore: string | undefined;
   if (quick?.kind === 'done') {
@@ -135,7 +137,7 @@ async function build(args: string[]): Promise<number> {
     const files = writeLlmsTxt(site);
     process.stderr.write(`scissors: wrote ${files.join(', ')}\n`);
   }
-  if (enabled && (quick?.kind === 'done' || incremental.renderCacheSave(site, packageRoot) !== savedBefore)) incremental.recordBuild(site, packageRoot);
+  if (enabled && (quick?.kind === 'done' || incremental.renderCacheSave(site, packageRoot) !== savedBefore)) incremental.recordBuild(site, packageRoot, siteHash);
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(`scissors: built ${path.relative(cwd(), site.configFile) || site.configFile} into ${site.outDir} in ${seconds} s\n`);
   return 0;

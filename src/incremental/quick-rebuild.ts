@@ -34,6 +34,8 @@ export const quickRebuildEnabled = () => process.env.SCISSORS_QUICK_REBUILD !== 
 export interface QuickRebuildOptions {
   site: SiteModel;
   packageRoot: string;
+  /** The site hash (site-hash.ts) as this build started. */
+  siteHash: string;
   /** Lines for the build log (warnings of the pages, as a full build prints them). */
   log: (line: string) => void;
 }
@@ -75,12 +77,12 @@ interface Rendered {
   result: CachedPage & { html: Buffer };
 }
 
-export async function quickRebuild({ site, packageRoot, log }: QuickRebuildOptions): Promise<QuickRebuildResult> {
+export async function quickRebuild({ site, packageRoot, siteHash, log }: QuickRebuildOptions): Promise<QuickRebuildResult> {
   const stateFile = buildStateFile(site, packageRoot);
   const state = readBuildState(stateFile);
   if (!state) return declined('no finished build to start from');
   if (state.outDir !== site.outDir) return declined('the last build went to another folder');
-  if (state.site !== siteHash({ site, packageRoot })) return declined('the configuration, the Scissors version, the environment or a file other than pages and their includes changed');
+  if (state.site !== siteHash) return declined('the configuration, the Scissors version, the environment or a file other than pages and their includes changed');
   const touched = changedOutputFile(state.files, outputFiles(site.outDir));
   if (touched) return declined(`the output changed since the last build (${touched})`);
   const cache = RenderCache.openSaved(renderCacheDir(site, packageRoot), { basePaths: snippetBasePaths(site) });
@@ -188,11 +190,16 @@ export async function quickRebuild({ site, packageRoot, log }: QuickRebuildOptio
 /** The name of the render cache's last save (to tell whether a build saved one). */
 export const renderCacheSave = (site: SiteModel, packageRoot: string) => RenderCache.savedName(renderCacheDir(site, packageRoot));
 
-/** After a successful build (search index and llms.txt written): what the next build starts from. */
-export function recordBuild(site: SiteModel, packageRoot: string): void {
+/**
+ * After a successful build (search index and llms.txt written): what the next build starts from.
+ * `siteHashAtStart` is the hash taken before the build read anything: a file changed while it ran
+ * then differs from it next time, and that build is a full one. (Taken after the build, it would
+ * vouch for a change the output may not have.)
+ */
+export function recordBuild(site: SiteModel, packageRoot: string, siteHashAtStart: string): void {
   const renderCache = RenderCache.savedName(renderCacheDir(site, packageRoot));
   if (!renderCache) return;
-  writeBuildState(buildStateFile(site, packageRoot), { site: siteHash({ site, packageRoot }), outDir: site.outDir, files: outputFiles(site.outDir), renderCache });
+  writeBuildState(buildStateFile(site, packageRoot), { site: siteHashAtStart, outDir: site.outDir, files: outputFiles(site.outDir), renderCache });
 }
 
-export { removeBuildState };
+export { removeBuildState, siteHash };
