@@ -12,7 +12,7 @@ import type { Format } from '../check/format.ts';
 import { astroStepArgv } from './astro-step.ts';
 import { MkdocsConfigError } from '../mkdocs/yaml.ts';
 import { loadSiteModel, SiteNotFoundError } from '../site/load.ts';
-import type { SiteModel } from '../site/model.ts';
+import { describeSiteWarning, type SiteModel } from '../site/model.ts';
 import { writeLlmsTxt } from '../site/llms-txt.ts';
 import { siteCacheDir } from '../site/astro-settings.ts';
 
@@ -115,7 +115,8 @@ async function build(args: string[]): Promise<number> {
   // A full build that saved no render cache (every page rendered as a module) leaves nothing to build upon.
   let savedBefore: string | undefined;
   if (quick?.kind === 'done') {
-    for (const warning of site.warnings) say(`${warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : ''}${warning.code}: ${warning.message}`);
+    // What Astro's config hook says in a full build, said here.
+    for (const warning of site.warnings) say(describeSiteWarning(warning));
     say(`render cache: ${quick.rendered.length} pages rendered, ${quick.reused} reused (quick rebuild: only pages and their includes changed, so Astro was not run)`);
   } else {
     if (quick) say(`full build: ${quick.reason}`);

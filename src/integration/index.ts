@@ -9,7 +9,7 @@ import { SnippetExpander } from '../snippets/expand.ts';
 import { scissorsRehypePlugins, scissorsRemarkPlugins, scissorsShikiConfig } from './plugins.ts';
 import { resolveSnippetOptions } from '../snippets/options.ts';
 import type { ScissorsOptions } from './options.ts';
-import type { SiteModel } from '../site/model.ts';
+import { describeSiteWarning, type SiteModel } from '../site/model.ts';
 import { snippetReadTotals, registerReader } from './snippet-read-stats.ts';
 import { snippetWatchPlugin } from './vite-snippet-watch.ts';
 import { propagatedMarkdownPlugin } from './vite-propagated-markdown.ts';
@@ -64,10 +64,7 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
     hooks: {
       'astro:config:setup': ({ config, updateConfig, logger, command }) => {
         // What the site's configuration asked for and Scissors skips: said once, at its place.
-        for (const warning of options.warnings ?? []) {
-          const where = warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : '';
-          logger.warn(`${where}${warning.code}: ${warning.message}`);
-        }
+        for (const warning of options.warnings ?? []) logger.warn(describeSiteWarning(warning));
         const mkdocs = options.reader === 'mkdocs' && options.docsDir;
         const site = pageSiteOf(options);
         if (site && options.nav) {

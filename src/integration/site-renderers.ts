@@ -37,21 +37,30 @@ export interface SiteRendererSettings {
   image: unknown;
 }
 
-export async function createSiteRenderers(settings: SiteRendererSettings) {
+/** What the static renderers are made of: the site's plugins (imported, not named) and Shiki settings. */
+export function siteRendererInputs(settings: Omit<SiteRendererSettings, 'image'>) {
   const { native } = settings;
   const nativeProcessor = 'markdown' in native ? native.markdown.processor : undefined;
   const processor = isUnified(nativeProcessor) ? nativeProcessor : settings.fallbackProcessor;
   if (!isUnified(processor)) throw new Error('scissors: markdown.processor must be unified() from @astrojs/markdown-remark');
-  const remarkPlugins = importedPlugins(processor.options.remarkPlugins, 'remark');
-  const rehypePlugins = importedPlugins(processor.options.rehypePlugins, 'rehype');
-  // Astro's resolved settings, with the native config's own functions (transformers) over them.
-  const shikiConfig = { ...settings.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) } as ShikiConfig;
-  // Loaded only for builds: the dev server never needs the renderers or their packages.
+  return {
+    remarkPlugins: importedPlugins(processor.options.remarkPlugins, 'remark'),
+    rehypePlugins: importedPlugins(processor.options.rehypePlugins, 'rehype'),
+    remarkRehype: processor.options.remarkRehype,
+    // Astro's resolved settings, with the native config's own functions (transformers) over them.
+    shikiConfig: { ...settings.shikiConfig, ...('markdown' in native ? native.markdown.shikiConfig : {}) } as ShikiConfig,
+  };
+}
+
+/** Both renderers, for a build (the docs loader, the quick rebuild). */
+export async function createSiteRenderers(settings: SiteRendererSettings) {
+  const { remarkPlugins, rehypePlugins, remarkRehype, shikiConfig } = siteRendererInputs(settings);
+  // Loaded when a build renders pages; dev loads only the MDX one, at its first page.
   const [{ createStaticMdxRenderer }, { createStaticMarkdownRenderer }] = await Promise.all([import('./static-mdx-renderer.ts'), import('./static-markdown-renderer.ts')]);
   return {
     renderMdx: createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig }),
     // .md pages: Astro's Markdown pipeline, with Shiki's output cached per code block like MDX pages.
-    renderMd: createStaticMarkdownRenderer({ remarkPlugins, rehypePlugins, remarkRehype: processor.options.remarkRehype, shikiConfig, image: settings.image }),
+    renderMd: createStaticMarkdownRenderer({ remarkPlugins, rehypePlugins, remarkRehype, shikiConfig, image: settings.image }),
   };
 }
 

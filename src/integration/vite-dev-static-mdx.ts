@@ -13,11 +13,11 @@
  * plugin comes first among the 'pre' plugins: its transform hook is wrapped when the config is
  * resolved, as vite-propagated-markdown.ts does with the Markdown plugin's load hook.
  */
-import { isUnifiedProcessor, parseFrontmatter, type MarkdownHeading, type ShikiConfig } from '@astrojs/markdown-remark';
+import { parseFrontmatter, type MarkdownHeading } from '@astrojs/markdown-remark';
 import type { AstroConfig } from 'astro';
 import type { Plugin } from 'vite';
 import { staticRenderingUnsupported } from './docs-loader.ts';
-import { importedPlugins } from './site-renderers.ts';
+import { siteRendererInputs } from './site-renderers.ts';
 import type { StaticRenderResult } from './static-mdx-renderer.ts';
 
 /** The static renderer's call (static-mdx-renderer.ts); made on the first page, not at start-up. */
@@ -29,18 +29,18 @@ export type StaticMdxRender = (content: string, filePath: string, frontmatter: R
  * statically either (another highlighter, smart punctuation…): MDX renders every page then.
  */
 export function staticMdxRenderFor(markdown: AstroConfig['markdown']): (() => StaticMdxRender) | undefined {
-  const { processor, shikiConfig } = markdown;
-  if (staticRenderingUnsupported(markdown) !== undefined || !isUnifiedProcessor(processor)) return undefined;
-  const { remarkPlugins, rehypePlugins } = processor.options;
+  if (staticRenderingUnsupported(markdown) !== undefined) return undefined;
+  let inputs: ReturnType<typeof siteRendererInputs>;
+  try {
+    // Dev renders with the config as Vite loaded it (its plugins are the ones dev's modules use).
+    inputs = siteRendererInputs({ native: { reason: 'dev' }, fallbackProcessor: markdown.processor, shikiConfig: markdown.shikiConfig });
+  } catch {
+    // A plugin given by name: MDX, which imports it itself, renders every page.
+    return undefined;
+  }
+  const { remarkPlugins, rehypePlugins, shikiConfig } = inputs;
   return () => {
-    const renderer = import('./static-mdx-renderer.ts').then(({ createStaticMdxRenderer }) =>
-      createStaticMdxRenderer({
-        remarkPlugins: importedPlugins(remarkPlugins, 'remark'),
-        rehypePlugins: importedPlugins(rehypePlugins, 'rehype'),
-        shikiConfig: shikiConfig as ShikiConfig,
-        reuseParses: true,
-      }),
-    );
+    const renderer = import('./static-mdx-renderer.ts').then(({ createStaticMdxRenderer }) => createStaticMdxRenderer({ remarkPlugins, rehypePlugins, shikiConfig, reuseParses: true }));
     return async (content, filePath, frontmatter) => (await renderer)(content, filePath, frontmatter);
   };
 }

@@ -17,6 +17,12 @@ export const siteWarningSchema = z.object({
 });
 export type SiteWarning = z.output<typeof siteWarningSchema>;
 
+/** A warning as the build log says it: `file:line CODE: message`. */
+export function describeSiteWarning(warning: SiteWarning): string {
+  const where = warning.place ? `${warning.place.file}${warning.place.line ? `:${warning.place.line}` : ''} ` : '';
+  return `${where}${warning.code}: ${warning.message}`;
+}
+
 /** One nav entry: a page (by its source path under docsDir), an external link, or a section. */
 /** `line`: where the entry is written in the config file, for the checker's reports. */
 export type NavItem =

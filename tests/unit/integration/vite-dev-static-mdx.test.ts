@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { unified } from '@astrojs/markdown-remark';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -49,6 +50,9 @@ test('a site the loader would not render statically is left to MDX in dev too', 
   assert.ok(staticMdxRenderFor({ ...markdown, syntaxHighlight: 'shiki' } as never));
   assert.equal(staticMdxRenderFor({ ...markdown, syntaxHighlight: 'prism' } as never), undefined);
   assert.equal(staticMdxRenderFor({ ...markdown, syntaxHighlight: 'shiki', smartypants: {} } as never), undefined);
+  // A plugin given by name (MDX imports it itself; the static renderer cannot): MDX renders every page.
+  const named = unified({ smartypants: false, remarkPlugins: ['remark-toc' as never] });
+  assert.equal(staticMdxRenderFor({ ...markdown, processor: named, syntaxHighlight: 'shiki' } as never), undefined);
 });
 
 /** A module's exports, its one import (Astro's JSX runtime) pointed at the real file. */
