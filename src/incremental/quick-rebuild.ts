@@ -21,11 +21,12 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { forgetDependencies, recordedDependencies } from '../integration/dependency-registry.ts';
-import { capturingWarnings, RenderCache, renderCacheEnabled, sha256, frontHash, stableDescription, type CachedPage } from '../integration/render-cache.ts';
+import { capturingWarnings, RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, sha256, frontHash, stableDescription, type CachedPage } from '../integration/render-cache.ts';
 import { astroCacheDir } from '../site/astro-settings.ts';
 import { titleFromSource } from '../site/titles.ts';
 import type { SiteModel } from '../site/model.ts';
 import { BUILD_STATE_FILE, changedOutputFile, outputFiles, pageOutputFile, readBuildState, removeBuildState, writeBuildState } from './build-state.ts';
+import { resolveSnippetOptions } from '../snippets/options.ts';
 import { siteHash } from './site-hash.ts';
 
 /** `SCISSORS_QUICK_REBUILD=off`: every build a full one (comparisons, debugging). */
@@ -47,8 +48,7 @@ export type QuickRebuildResult =
 const declined = (reason: string): QuickRebuildResult => ({ kind: 'declined', reason });
 
 export const buildStateFile = (site: SiteModel, packageRoot: string) => path.join(astroCacheDir(site, packageRoot), BUILD_STATE_FILE);
-const renderCacheDir = (site: SiteModel, packageRoot: string) => path.join(astroCacheDir(site, packageRoot), 'scissors-render-cache');
-const snippetBasePaths = (site: SiteModel) => (site.snippets.basePaths.length ? site.snippets.basePaths : ['.']).map((b) => path.resolve(site.root, b));
+const renderCacheDir = (site: SiteModel, packageRoot: string) => path.join(astroCacheDir(site, packageRoot), RENDER_CACHE_FOLDER);
 
 /**
  * The renderers of the site, made as the docs loader makes them (the config loaded natively), and
@@ -85,7 +85,7 @@ export async function quickRebuild({ site, packageRoot, siteHash, log }: QuickRe
   if (state.site !== siteHash) return declined('the configuration, the Scissors version, the environment or a file other than pages and their includes changed');
   const touched = changedOutputFile(state.files, outputFiles(site.outDir));
   if (touched) return declined(`the output changed since the last build (${touched})`);
-  const cache = RenderCache.openSaved(renderCacheDir(site, packageRoot), { basePaths: snippetBasePaths(site) });
+  const cache = RenderCache.openSaved(renderCacheDir(site, packageRoot), { basePaths: resolveSnippetOptions(site.root, site.snippets).basePaths });
   if (cache?.savedAs !== state.renderCache) return declined('the render cache is not the one the last build left');
   if (!cache.settings) return declined('the render cache does not have what rendering outside Astro needs');
   const known = cache.previousPages();

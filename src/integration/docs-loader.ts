@@ -17,8 +17,9 @@ import { forgetDependencies, recordDependencies, recordedDependencies } from './
 import { loadMarkdownConfigNatively, type NativeMarkdownConfig } from './native-config.ts';
 import { createSiteRenderers } from './site-renderers.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
-import { capturingWarnings, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
+import { capturingWarnings, RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
+import { resolveSnippetOptions, type SnippetOptions } from '../snippets/options.ts';
 import { DIAGRAM_PAGE_KEY, noteDiagramRendered } from '../markdown/diagram-flag.ts';
 import { pageFor, sitePages, slugId } from '../site/pages.ts';
 
@@ -78,11 +79,11 @@ function rendererSettings(context: LoaderContext, native: NativeMarkdownConfig):
   return isPlainData(settings) ? (JSON.parse(JSON.stringify(settings)) as RendererSettings) : null;
 }
 
-/** The site's snippet base paths, absolute (the site model astro.config.mjs published). */
+/** The site's snippet base paths, absolute, as the snippet engine resolves them (the site model astro.config.mjs published). */
 function snippetBasePaths(root: string): string[] {
   try {
-    const site = JSON.parse(process.env.SCISSORS_SITE_JSON ?? '{}') as { root?: string; snippets?: { basePaths?: string[] } };
-    return (site.snippets?.basePaths ?? ['.']).map((b) => path.resolve(site.root ?? root, b));
+    const site = JSON.parse(process.env.SCISSORS_SITE_JSON ?? '{}') as { root?: string; snippets?: Partial<SnippetOptions> };
+    return resolveSnippetOptions(site.root ?? root, site.snippets).basePaths;
   } catch {
     return [root];
   }
@@ -166,7 +167,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       // Pages unchanged since the last build, with every file they read, are reused (render-cache.ts).
       const cache = renderCacheEnabled()
         ? RenderCache.open(
-            path.join(fileURLToPath(context.config.cacheDir), 'scissors-render-cache'),
+            path.join(fileURLToPath(context.config.cacheDir), RENDER_CACHE_FOLDER),
             renderCacheKey({
               packageRoot: path.resolve(import.meta.dirname, '../..'),
               siteJson: process.env.SCISSORS_SITE_JSON ?? '',

@@ -27,6 +27,9 @@ import { isUrl, realPathOrResolved } from '../snippets/resolve.ts';
 const CLOCK_SLACK_MS = 100;
 
 const FORMAT = 3;
+
+/** The cache's folder in Astro's cache folder (the docs loader writes it, the quick rebuild reads it). */
+export const RENDER_CACHE_FOLDER = 'scissors-render-cache';
 const INDEX = 'index.json';
 
 export const renderCacheEnabled = () => process.env.SCISSORS_RENDER_CACHE !== 'off';

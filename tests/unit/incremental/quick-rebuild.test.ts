@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { test } from 'node:test';
 import { quickRebuild, recordBuild, siteHash } from '../../../src/incremental/quick-rebuild.ts';
-import { RenderCache } from '../../../src/integration/render-cache.ts';
+import { RENDER_CACHE_FOLDER, RenderCache } from '../../../src/integration/render-cache.ts';
 import { astroCacheDir } from '../../../src/site/astro-settings.ts';
 import { loadSiteModel } from '../../../src/site/load.ts';
 import { tempTree } from '../../helpers/tmp.ts';
@@ -21,7 +21,7 @@ test('a file changed while a build ran is not vouched for: the state keeps the s
   const cacheDir = astroCacheDir(site, packageRoot);
   try {
     // A render cache saved by "the build" (no pages needed for the site-hash check).
-    RenderCache.open(path.join(cacheDir, 'scissors-render-cache'), 'k').save();
+    RenderCache.open(path.join(cacheDir, RENDER_CACHE_FOLDER), 'k').save();
     const quick = (hash: string) => quickRebuild({ site, packageRoot, siteHash: hash, log: () => undefined });
     const SITE_CHANGED = /^the configuration, the Scissors version, the environment or a file other than pages/;
 
