@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, before, test } from 'node:test';
-import { createServer, type Plugin, type ViteDevServer } from 'vite';
+import { build, createServer, type Plugin, type ViteDevServer } from 'vite';
 import { mdxDevMapsPlugin } from '../../../src/integration/vite-mdx-dev-maps.ts';
 
 /** Stands in for @astrojs/mdx: a compiled page, one long line of static HTML, no map of its own. */
@@ -51,6 +51,15 @@ test('other modules keep their maps', async () => {
   assert.ok(result?.map && 'version' in result.map && result.map.mappings.length > 0);
 });
 
-test('builds are left alone', () => {
-  assert.equal(mdxDevMapsPlugin().apply, 'serve');
+test('builds are left alone: a page bundled with source maps on keeps its map', async () => {
+  const output = await build({
+    root: dir,
+    configFile: false,
+    logLevel: 'silent',
+    plugins: [fakeMdx, mdxDevMapsPlugin()],
+    build: { lib: { entry: path.join(dir, 'page.mdx'), formats: ['es'], fileName: 'page' }, sourcemap: true, write: false, minify: false },
+  });
+  const chunks = (Array.isArray(output) ? output : [output]).flatMap((o) => ('output' in o ? o.output : []));
+  const page = chunks.find((c) => c.type === 'chunk');
+  assert.ok(page && page.type === 'chunk' && page.map && page.map.mappings.length > 0, 'the bundled page has a source map');
 });
