@@ -10,6 +10,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { parseArgs } from 'node:util';
 import type { Format } from '../check/format.ts';
 import { astroStepArgv } from './astro-step.ts';
+import { PAGE_WORKER_ROLE } from '../parallel/messages.ts';
 import { MkdocsConfigError } from '../mkdocs/yaml.ts';
 import { loadSiteModel, SiteNotFoundError } from '../site/load.ts';
 import { describeSiteWarning, type SiteModel } from '../site/model.ts';
@@ -214,6 +215,12 @@ async function script(name: string, args: string[]): Promise<number> {
 
 export async function main(argv: string[]): Promise<number> {
   const [command, ...args] = argv;
+  // A page worker the docs loader started (src/parallel/page-worker.ts): it takes everything from its messages.
+  if (process.env[PAGE_WORKER_ROLE] === '1') {
+    const { runPageWorker } = await import('../parallel/page-worker.ts');
+    await runPageWorker();
+    return 0;
+  }
   try {
     switch (command) {
       case 'build':

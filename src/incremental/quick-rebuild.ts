@@ -19,9 +19,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { forgetDependencies, recordedDependencies } from '../integration/dependency-registry.ts';
-import { capturingWarnings, RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, sha256, frontHash, stableDescription, type CachedPage } from '../integration/render-cache.ts';
+import type { PageRender } from '../integration/render-page.ts';
+import { RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, frontHash, stableDescription, type CachedPage } from '../integration/render-cache.ts';
 import { astroCacheDir } from '../site/astro-settings.ts';
 import { titleFromSource } from '../site/titles.ts';
 import type { SiteModel } from '../site/model.ts';
@@ -56,18 +55,16 @@ const renderCacheDir = (site: SiteModel, packageRoot: string) => path.join(astro
  * its own process small.
  */
 async function siteRenderers(packageRoot: string, settings: NonNullable<RenderCache['settings']>) {
-  const [{ loadMarkdownConfigNatively }, { createSiteRenderers }, { parseFrontmatter }] = await Promise.all([
+  const [{ loadMarkdownConfigNatively }, { createSiteRenderers }, { parseFrontmatter }, { renderPage }] = await Promise.all([
     import('../integration/native-config.ts'),
     import('../integration/site-renderers.ts'),
     import('@astrojs/markdown-remark'),
+    import('../integration/render-page.ts'),
   ]);
   const native = await loadMarkdownConfigNatively(packageRoot);
   if (!('markdown' in native)) return native.reason;
-  return { ...(await createSiteRenderers({ native, shikiConfig: settings.shikiConfig, image: settings.image })), parseFrontmatter };
+  return { ...(await createSiteRenderers({ native, shikiConfig: settings.shikiConfig, image: settings.image })), parseFrontmatter, renderPage };
 }
-
-/** A page rendered to HTML, or (a string) why it could not be. */
-type PageHtml = { html: string; headings: CachedPage['headings']; frontmatter: Record<string, unknown> };
 
 interface Rendered {
   page: string;
@@ -132,31 +129,22 @@ export async function quickRebuild({ site, packageRoot, siteHash, log }: QuickRe
     // The navigation's titles are read from the sources, not the rendered pages.
     if ((titleFromSource(text) ?? null) !== before.title) return declined(`${page}'s title in the navigation changed`);
     const absolute = path.join(site.docsDir, page);
-    forgetDependencies(absolute);
-    const { renderMd, renderMdx } = renderers;
-    let outcome: { value: PageHtml | string; warnings: string[] };
+    let value: PageRender;
     try {
-      outcome = await capturingWarnings(async (): Promise<PageHtml | string> => {
-        if (page.endsWith('.md')) {
-          const md = await renderMd(content, pathToFileURL(absolute));
-          return md.kind === 'html' ? md : 'it now has images';
-        }
-        const mdx = await renderMdx(content, absolute, frontmatter);
-        return mdx.kind === 'html' ? mdx.page : mdx.reason;
-      }, false);
+      value = await renderers.renderPage(renderers, absolute, content, frontmatter);
     } catch {
       return declined(`${page} failed to render`);
     }
-    const { value, warnings } = outcome;
-    if (typeof value === 'string') return declined(`${page}: ${value}`);
+    if (value.kind === 'needs-astro') return declined(`${page}: it now has images`);
+    if (value.kind === 'needs-runtime') return declined(`${page}: ${value.reason}`);
     if (stableDescription(value.headings) !== stableDescription(before.headings)) return declined(`${page}'s headings changed`);
     if (stableDescription(value.frontmatter) !== stableDescription(before.frontmatter)) return declined(`${page}'s page data changed (includes or diagrams)`);
     rendered.push({
       page,
       text,
       rawFrontmatter,
-      dependencies: recordedDependencies(absolute),
-      result: { html: Buffer.from(value.html, 'utf8'), headings: value.headings, frontmatter: value.frontmatter, warnings },
+      dependencies: value.dependencies && new Set(value.dependencies),
+      result: { html: Buffer.from(value.html, 'utf8'), headings: value.headings, frontmatter: value.frontmatter, warnings: value.warnings },
     });
   }
 

@@ -17,7 +17,11 @@ import { forgetDependencies, recordDependencies, recordedDependencies } from './
 import { loadMarkdownConfigNatively, type NativeMarkdownConfig } from './native-config.ts';
 import { createSiteRenderers } from './site-renderers.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
-import { capturingWarnings, RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
+import { renderPage, type PageRender } from './render-page.ts';
+import { isPlainData, workerSettings, type WorkerSettings } from '../parallel/messages.ts';
+import { WorkerLink } from '../parallel/worker-link.ts';
+import { pageWorkerMode, workerDecision } from '../parallel/worker-decision.ts';
+import { RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
 import { resolveSnippetOptions, type SnippetOptions } from '../snippets/options.ts';
 import { DIAGRAM_PAGE_KEY, noteDiagramRendered } from '../markdown/diagram-flag.ts';
@@ -63,14 +67,6 @@ export function staticRenderingUnsupported(markdown: LoaderContext['config']['ma
   return undefined;
 }
 
-/** Plain data (what JSON keeps: an undefined property is as good as an absent one). */
-function isPlainData(value: unknown): boolean {
-  if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) return true;
-  if (Array.isArray(value)) return value.every(isPlainData);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value).every(isPlainData);
-}
-
 /** Astro's resolved settings the renderers take, as JSON (null when JSON would lose part of them). */
 function rendererSettings(context: LoaderContext, native: NativeMarkdownConfig): RendererSettings | null {
   const ownShiki = 'markdown' in native ? Object.keys(native.markdown.shikiConfig ?? {}) : [];
@@ -110,6 +106,22 @@ export function imageFiles(page: string, imagePaths: string[]): string[] | undef
   }
   return files;
 }
+
+/** A page as the loader read it. */
+interface PageEntry {
+  relative: string;
+  absolute: string;
+  filePath: string;
+  text: string;
+  frontmatter: Record<string, unknown>;
+  content: string;
+  rawFrontmatter: string;
+  id: string;
+  data: Record<string, unknown>;
+  cached: ReturnType<RenderCache['lookup']>;
+}
+
+type RenderedPage = Extract<PageRender, { kind: 'html' }>;
 
 /** A parse error names the page (micromark's messages carry only the line and column). */
 function located(error: unknown, filePath: string): unknown {
@@ -186,13 +198,10 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       let modules = 0;
       // SCISSORS_PAGE_TIMES=1: the slowest pages of the loader, for profiling.
       const pageTimes: Array<[string, number]> | undefined = process.env.SCISSORS_PAGE_TIMES ? [] : undefined;
-      let pageStarted = 0;
-      let previous = '';
+
+      // 1. Every page read, its front matter validated, and looked up in the render cache, in order.
+      const entries: PageEntry[] = [];
       for (const relative of files) {
-        // From one page's start to the next (the loop body leaves by several `continue`s).
-        if (pageTimes && pageStarted) pageTimes.push([previous, performance.now() - pageStarted]);
-        pageStarted = performance.now();
-        previous = relative;
         const absolute = path.join(baseDir, relative);
         const filePath = path.relative(root, absolute).split(path.sep).join('/');
         // Synchronous: a thousand small awaited reads leave the thread idle between pages.
@@ -204,10 +213,83 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         if (clash) throw new Error(`scissors: ${filePath} and ${clash} both have the id "${id}"`);
         ids.set(id, filePath);
         const data = await context.parseData({ id, data: frontmatter, filePath });
-        const cached = cache?.lookup(relative, text);
-        // What the snippet stage reports this render read; a page it did not report on is not cached.
-        forgetDependencies(absolute);
-        const readByRender = () => recordedDependencies(absolute);
+        entries.push({ relative, absolute, filePath, text, frontmatter, content, rawFrontmatter, id, data, cached: cache?.lookup(relative, text) });
+      }
+
+      // 2. The pages not reused rendered: by this loader from the first, by the page worker (when
+      // `scissors build` started one) from the last.
+      const todo = entries.filter((entry) => !entry.cached);
+      const renderHere = async (entry: PageEntry): Promise<PageRender> => {
+        const began = performance.now();
+        try {
+          // SCISSORS_MD_RENDERER=astro: Astro's renderMarkdown for every page (comparisons, debugging).
+          if (process.env.SCISSORS_MD_RENDERER === 'astro' && entry.relative.endsWith('.md')) return { kind: 'needs-astro', warnings: [] };
+          return await renderPage({ renderMd, renderMdx }, entry.absolute, entry.content, entry.frontmatter);
+        } catch (error) {
+          throw entry.relative.endsWith('.md') ? error : located(error, entry.filePath);
+        } finally {
+          pageTimes?.push([entry.relative, performance.now() - began]);
+        }
+      };
+      // A page worker can render as this loader does only with the config loaded natively and Astro's settings as data.
+      const settings = workerSettings(context.config.markdown.shikiConfig, context.config.image);
+      const workerMode = pageWorkerMode();
+      const canShare = settings && 'markdown' in native && isUnifiedProcessor(native.markdown.processor ?? { name: '' }) && process.env.SCISSORS_MD_RENDERER !== 'astro';
+      const startWorker = (from: number) =>
+        new WorkerLink({
+          argv: [...process.execArgv, path.resolve(import.meta.dirname, '../../bin/scissors.mjs')],
+          settings: settings as WorkerSettings,
+          root,
+          base: baseDir,
+          pages: todo.slice(from).map((entry) => entry.relative),
+        });
+      let link = canShare && workerMode === 'on' ? startWorker(0) : undefined;
+      // Said in the log: why there is no worker, or when it started.
+      let workerNote = canShare || workerMode === 'off' ? '' : 'not possible: the renderers are not the config loaded natively';
+      let decided = workerMode !== 'auto' || !canShare;
+      const renders = new Map<PageEntry, PageRender>();
+      const theirs: PageEntry[] = [];
+      const loopStarted = performance.now();
+      let renderedHere = 0;
+      try {
+        for (const [index, entry] of todo.entries()) {
+          if (link && !(await link.claim(entry.relative))) {
+            theirs.push(entry);
+            continue;
+          }
+          renders.set(entry, await renderHere(entry));
+          renderedHere++;
+          if (!decided) {
+            const decision = workerDecision(performance.now() - loopStarted, renderedHere, todo.length - index - 1);
+            if (decision) {
+              decided = true;
+              workerNote = decision.why ?? '';
+              if (decision.start) link = startWorker(index + 1);
+            }
+          }
+        }
+        for (const entry of theirs) {
+          const outcome = await link?.outcome(entry.relative, entry.text);
+          renders.set(entry, outcome && outcome.kind !== 'failed' ? outcome : await renderHere(entry));
+        }
+      } finally {
+        link?.finish();
+      }
+      if (link) context.logger.info(`page worker: ${theirs.length} of ${todo.length} pages${workerNote ? `, ${workerNote}` : ''}${link.unavailable ? ` (${link.unavailable})` : ''}`);
+      else if (workerNote) context.logger.info(`page worker: ${workerNote}`);
+
+      // 3. Stored in the order of the pages.
+      const keep = (entry: PageEntry, page: Omit<RenderedPage, 'kind'>, dependencies: Set<string> | undefined) => {
+        if (page.frontmatter[DIAGRAM_PAGE_KEY] === true) noteDiagramRendered();
+        // One copy of the bytes for the page file and the render cache.
+        const bytes = Buffer.from(page.html, 'utf8');
+        const metadata: StoredPageMetadata = { headings: page.headings, frontmatter: page.frontmatter, scissorsHtml: htmlStore.add(bytes) };
+        context.store.set({ id: entry.id, data: entry.data, filePath: entry.filePath, rendered: { html: '', metadata } });
+        const { headings, frontmatter, warnings } = page;
+        cache?.store(entry.relative, entry.text, dependencies, { html: bytes, headings, frontmatter, warnings }, { id: entry.id, rawFrontmatter: entry.rawFrontmatter });
+      };
+      for (const entry of entries) {
+        const { relative, absolute, filePath, text, content, rawFrontmatter, id, data, cached } = entry;
         if (cached) {
           for (const warning of cached.warnings) console.warn(warning);
           if (cached.frontmatter[DIAGRAM_PAGE_KEY] === true) noteDiagramRendered();
@@ -216,56 +298,37 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
           continue;
         }
-        if (relative.endsWith('.md')) {
-          // Markdown pages: Astro's Markdown pipeline with the site's processor (static-markdown-renderer),
-          // or Astro's own renderMarkdown for a page with images, which Astro must still resolve.
-          // Warnings held until the outcome is known: a page with images is rendered again by Astro, which warns itself.
-          // SCISSORS_MD_RENDERER=astro: Astro's renderMarkdown for every page (comparisons, debugging).
-          const { value: ours, warnings } = await capturingWarnings(
-            () => (process.env.SCISSORS_MD_RENDERER === 'astro' ? Promise.resolve({ kind: 'needs-astro' as const, reason: 'asked' }) : renderMd(content, pathToFileURL(absolute))),
-            false,
-          );
-          if (ours.kind === 'html') for (const warning of warnings) console.warn(warning);
-          const rendered =
-            ours.kind === 'html'
-              ? { html: ours.html, metadata: { headings: ours.headings, frontmatter: ours.frontmatter, imagePaths: [] as string[] } }
-              : await context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) });
-          const imagePaths = rendered.metadata?.imagePaths ?? [];
-          if (imagePaths.length > 0) {
-            context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
-            const read = readByRender();
-            const images = imageFiles(absolute, imagePaths);
-            cache?.noteAstroRendered(relative, text, read && images && [...read, ...images], { id, rawFrontmatter });
-          } else {
-            const { headings = [], frontmatter: pluginFrontmatter = {} } = rendered.metadata ?? {};
-            // One copy of the bytes for the page file and the render cache.
-            const bytes = Buffer.from(rendered.html, 'utf8');
-            const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
-            context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-            cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings }, { id, rawFrontmatter });
-          }
-          continue;
-        }
-        const { value: result, warnings } = await capturingWarnings(() =>
-          renderMdx(content, absolute, frontmatter).catch((error: unknown) => {
-            throw located(error, filePath);
-          }),
-        );
-        if (result.kind === 'needs-runtime') {
+        const render = renders.get(entry);
+        if (!render) throw new Error(`scissors: ${filePath} was not rendered`);
+        if (render.kind === 'needs-runtime') {
+          for (const warning of render.warnings) console.warn(warning);
           modules++;
-          context.logger.info(`${filePath} ${result.reason}: rendered as an MDX module`);
+          context.logger.info(`${filePath} ${render.reason}: rendered as an MDX module`);
           context.store.set({ id, data, filePath, deferredRender: true });
           continue;
         }
-        const { html, headings, frontmatter: pluginFrontmatter } = result.page;
-        const bytes = Buffer.from(html, 'utf8');
-        const metadata: StoredPageMetadata = { headings, frontmatter: pluginFrontmatter, scissorsHtml: htmlStore.add(bytes) };
-        context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-        cache?.store(relative, text, readByRender(), { html: bytes, headings, frontmatter: pluginFrontmatter, warnings }, { id, rawFrontmatter });
+        if (render.kind === 'needs-astro') {
+          // A Markdown page with images: Astro's own renderMarkdown, which resolves them (and warns itself).
+          forgetDependencies(absolute);
+          const rendered = await context.renderMarkdown(content, { fileURL: pathToFileURL(absolute) });
+          const imagePaths = rendered.metadata?.imagePaths ?? [];
+          const read = recordedDependencies(absolute);
+          if (imagePaths.length > 0) {
+            context.store.set({ id, data, filePath, rendered, assetImports: imagePaths });
+            const images = imageFiles(absolute, imagePaths);
+            cache?.noteAstroRendered(relative, text, read && images && [...read, ...images], { id, rawFrontmatter });
+          } else {
+            const { headings = [], frontmatter = {} } = rendered.metadata ?? {};
+            keep(entry, { html: rendered.html, headings, frontmatter, warnings: render.warnings, dependencies: undefined }, read);
+          }
+          continue;
+        }
+        for (const warning of render.warnings) console.warn(warning);
+        // Rendered here, the snippet stage recorded what the page read; by the worker, it is recorded now.
+        keep(entry, render, render.dependencies ? recordDependencies(absolute, render.dependencies) : undefined);
       }
       htmlStore.finish();
       if (pageTimes) {
-        pageTimes.push([files.at(-1) ?? '', performance.now() - pageStarted]);
         const slowest = pageTimes.sort((a, b) => b[1] - a[1]).slice(0, 15);
         context.logger.info(`slowest pages: ${slowest.map(([f, ms]) => `${f} ${ms.toFixed(0)} ms`).join(', ')}`);
       }

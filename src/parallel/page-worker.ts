@@ -1,0 +1,84 @@
+/**
+ * The page worker: a process the docs loader starts when its pages are slow to render. It loads
+ * the site's renderers as the loader made them (astro.config loaded natively, Astro's resolved
+ * settings from the loader) and renders pages from the end of the loader's list while the loader
+ * renders from the start; each says which page it takes, so a page is rendered once (twice at
+ * worst, when both take it at the same moment: the loader keeps its own). The loader stores the
+ * results in its order, so the site is the same with or without the worker
+ * (tests/build/page-worker.test.ts).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { isToWorker, OutcomeWriter, settingsDigest, textDigest, type FromWorker, type ToWorker, type WorkerOutcome } from './messages.ts';
+
+type Start = Extract<ToWorker, { type: 'start' }>;
+
+export async function runPageWorker(): Promise<void> {
+  const send = (message: FromWorker) => process.send?.(message);
+  let start: Start | undefined;
+  let finished = false;
+  // Pages the loader took, and pages this worker took.
+  const theirs = new Set<string>();
+  const ours = new Set<string>();
+  let wake: (() => void) | undefined;
+  process.on('message', (message) => {
+    if (!isToWorker(message)) return;
+    if (message.type === 'start') start = message;
+    else if (message.type === 'claim') theirs.add(message.page);
+    else finished = true;
+    wake?.();
+  });
+  // The loader gone (its build ended or failed): nothing left to do.
+  process.on('disconnect', () => process.exit(0));
+  const nextMessage = () => new Promise<void>((resolve) => (wake = resolve));
+  // Between pages: let the loader's claims in (they arrive as I/O, after a page's synchronous work).
+  const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+  const [{ loadMarkdownConfigNatively }, { createSiteRenderers }, { parseFrontmatter }, { renderPage }] = await Promise.all([
+    import('../integration/native-config.ts'),
+    import('../integration/site-renderers.ts'),
+    import('@astrojs/markdown-remark'),
+    import('../integration/render-page.ts'),
+  ]);
+  while (!start && !finished) await nextMessage();
+  if (!start) return;
+  const { settings, root, base, pages } = start;
+  const native = await loadMarkdownConfigNatively(root);
+  if (!('markdown' in native)) return void send({ type: 'unable', reason: native.reason });
+  const ownShiki = Object.keys(native.markdown.shikiConfig ?? {});
+  const missing = settings.unsent.filter((key) => !ownShiki.includes(key));
+  if (missing.length) return void send({ type: 'unable', reason: `Astro's Shiki settings ${missing.join(', ')} are not plain data` });
+  let renderers: Awaited<ReturnType<typeof createSiteRenderers>>;
+  try {
+    renderers = await createSiteRenderers({ native, shikiConfig: settings.shikiConfig, image: settings.image });
+  } catch (error) {
+    return void send({ type: 'unable', reason: error instanceof Error ? error.message : String(error) });
+  }
+  const digest = settingsDigest(settings);
+  const output = new OutcomeWriter(start.output);
+
+  let next = pages.length - 1;
+  while (!finished) {
+    await turn();
+    while (next >= 0 && (theirs.has(pages[next] as string) || ours.has(pages[next] as string))) next--;
+    if (next < 0) {
+      await nextMessage();
+      continue;
+    }
+    const page = pages[next] as string;
+    ours.add(page);
+    send({ type: 'claim', page });
+    let outcome: WorkerOutcome;
+    let source = '';
+    try {
+      const absolute = path.join(base, page);
+      const text = fs.readFileSync(absolute, 'utf8');
+      source = textDigest(text);
+      const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
+      outcome = await renderPage(renderers, absolute, content, frontmatter);
+    } catch {
+      outcome = { kind: 'failed' };
+    }
+    send({ type: 'page', page, source, settings: digest, at: output.write(outcome) });
+  }
+}
