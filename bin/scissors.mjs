@@ -25,6 +25,12 @@ if (major < 22 || (major === 22 && minor < 12)) {
   process.exit(result.status ?? 1);
 }
 
+// V8 keeps the code it compiled for the modules every command loads (Astro, Vite, the Markdown
+// pipeline) between runs: ~0.3 s of each process's start (BENCHMARKS.md). Node checks each entry
+// against its file's content; NODE_DISABLE_COMPILE_CACHE=1 turns it off.
+const { enableCompileCache } = await import('node:module');
+enableCompileCache?.(path.join(packageRoot, 'node_modules', '.cache', 'scissors', 'compile-cache'));
+
 if (packageRoot.split(path.sep).includes('node_modules')) {
   const { registerHooks, stripTypeScriptTypes } = await import('node:module');
   // Node flags type stripping as experimental on each use; it is the documented way to load
