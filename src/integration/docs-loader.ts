@@ -216,8 +216,9 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         entries.push({ relative, absolute, filePath, text, frontmatter, content, rawFrontmatter, id, data, cached: cache?.lookup(relative, text) });
       }
 
-      // 2. The pages not reused rendered: by this loader from the first, by the page worker (when
-      // `scissors build` started one) from the last.
+      // 2. The pages not reused rendered: by this loader from the first and, on a site of slow pages,
+      // by a page worker from the last (worker-decision.ts). Each is stored (3, below) as soon as it
+      // and every page before it are, in the order of the pages.
       const todo = entries.filter((entry) => !entry.cached);
       const renderHere = async (entry: PageEntry): Promise<PageRender> => {
         const began = performance.now();
@@ -247,38 +248,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       // Said in the log: why there is no worker, or when it started.
       let workerNote = canShare || workerMode === 'off' ? '' : 'not possible: the renderers are not the config loaded natively';
       let decided = workerMode !== 'auto' || !canShare;
-      const renders = new Map<PageEntry, PageRender>();
-      const theirs: PageEntry[] = [];
-      const loopStarted = performance.now();
-      let renderedHere = 0;
-      try {
-        for (const [index, entry] of todo.entries()) {
-          if (link && !(await link.claim(entry.relative))) {
-            theirs.push(entry);
-            continue;
-          }
-          renders.set(entry, await renderHere(entry));
-          renderedHere++;
-          if (!decided) {
-            const decision = workerDecision(performance.now() - loopStarted, renderedHere, todo.length - index - 1);
-            if (decision) {
-              decided = true;
-              workerNote = decision.why ?? '';
-              if (decision.start) link = startWorker(index + 1);
-            }
-          }
-        }
-        for (const entry of theirs) {
-          const outcome = await link?.outcome(entry.relative, entry.text);
-          renders.set(entry, outcome && outcome.kind !== 'failed' ? outcome : await renderHere(entry));
-        }
-      } finally {
-        link?.finish();
-      }
-      if (link) context.logger.info(`page worker: ${theirs.length} of ${todo.length} pages${workerNote ? `, ${workerNote}` : ''}${link.unavailable ? ` (${link.unavailable})` : ''}`);
-      else if (workerNote) context.logger.info(`page worker: ${workerNote}`);
-
-      // 3. Stored in the order of the pages.
+      // 3. A page stored: its HTML beside the content store, its entry, its render-cache entry.
       const keep = (entry: PageEntry, page: Omit<RenderedPage, 'kind'>, dependencies: Set<string> | undefined) => {
         if (page.frontmatter[DIAGRAM_PAGE_KEY] === true) noteDiagramRendered();
         // One copy of the bytes for the page file and the render cache.
@@ -288,7 +258,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
         const { headings, frontmatter, warnings } = page;
         cache?.store(entry.relative, entry.text, dependencies, { html: bytes, headings, frontmatter, warnings }, { id: entry.id, rawFrontmatter: entry.rawFrontmatter });
       };
-      for (const entry of entries) {
+      const storeEntry = async (entry: PageEntry, render: PageRender | undefined) => {
         const { relative, absolute, filePath, text, content, rawFrontmatter, id, data, cached } = entry;
         if (cached) {
           for (const warning of cached.warnings) console.warn(warning);
@@ -296,16 +266,15 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           recordDependencies(absolute, cached.dependencies);
           const metadata: StoredPageMetadata = { headings: cached.headings, frontmatter: cached.frontmatter, scissorsHtml: htmlStore.add(cached.html) };
           context.store.set({ id, data, filePath, rendered: { html: '', metadata } });
-          continue;
+          return;
         }
-        const render = renders.get(entry);
         if (!render) throw new Error(`scissors: ${filePath} was not rendered`);
         if (render.kind === 'needs-runtime') {
           for (const warning of render.warnings) console.warn(warning);
           modules++;
           context.logger.info(`${filePath} ${render.reason}: rendered as an MDX module`);
           context.store.set({ id, data, filePath, deferredRender: true });
-          continue;
+          return;
         }
         if (render.kind === 'needs-astro') {
           // A Markdown page with images: Astro's own renderMarkdown, which resolves them (and warns itself).
@@ -321,12 +290,59 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
             const { headings = [], frontmatter = {} } = rendered.metadata ?? {};
             keep(entry, { html: rendered.html, headings, frontmatter, warnings: render.warnings, dependencies: undefined }, read);
           }
-          continue;
+          return;
         }
         for (const warning of render.warnings) console.warn(warning);
         // Rendered here, the snippet stage recorded what the page read; by the worker, it is recorded now.
         keep(entry, render, render.dependencies ? recordDependencies(absolute, render.dependencies) : undefined);
+      };
+
+      // Each page stored as soon as it and every page before it are rendered: a page's HTML is held
+      // as a string only until then (the worker's pages, at the end of the list, come last).
+      const renders = new Map<PageEntry, PageRender>();
+      let stored = 0;
+      const storeReady = async () => {
+        for (let entry = entries[stored]; entry && (entry.cached || renders.has(entry)); entry = entries[stored]) {
+          await storeEntry(entry, renders.get(entry));
+          renders.delete(entry);
+          stored++;
+        }
+      };
+      const theirs: PageEntry[] = [];
+      const loopStarted = performance.now();
+      let renderedHere = 0;
+      try {
+        for (const [index, entry] of todo.entries()) {
+          if (link && !(await link.claim(entry.relative))) {
+            theirs.push(entry);
+            continue;
+          }
+          renders.set(entry, await renderHere(entry));
+          await storeReady();
+          renderedHere++;
+          if (!decided) {
+            const decision = workerDecision(performance.now() - loopStarted, renderedHere, todo.length - index - 1);
+            if (decision) {
+              decided = true;
+              workerNote = decision.why ?? '';
+              if (decision.start) link = startWorker(index + 1);
+            }
+          }
+        }
+        for (const entry of theirs) {
+          const outcome = await link?.outcome(entry.relative, entry.text);
+          renders.set(entry, outcome && outcome.kind !== 'failed' ? outcome : await renderHere(entry));
+          await storeReady();
+        }
+        // Pages reused from the render cache after the last rendered one.
+        await storeReady();
+      } finally {
+        link?.finish();
       }
+      if (stored < entries.length) throw new Error(`scissors: ${entries[stored]?.filePath} was not rendered`);
+      if (link) context.logger.info(`page worker: ${theirs.length} of ${todo.length} pages${workerNote ? `, ${workerNote}` : ''}${link.unavailable ? ` (${link.unavailable})` : ''}`);
+      else if (workerNote) context.logger.info(`page worker: ${workerNote}`);
+
       htmlStore.finish();
       if (pageTimes) {
         const slowest = pageTimes.sort((a, b) => b[1] - a[1]).slice(0, 15);
