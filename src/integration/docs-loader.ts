@@ -162,8 +162,6 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       const shadowed = shadowedNote(context, allFiles);
       const files = allFiles.filter((f) => !shadowed.has(f) && !f.split('/').some((part) => part.startsWith('.')));
 
-      // One thread: on this 2-core machine worker threads each paid their own start-up and JIT
-      // warm-up and finished no sooner, with 100–270 MB more (BENCHMARKS.md).
       const native = await loadMarkdownConfigNatively(root);
       if (!('markdown' in native) || !isUnifiedProcessor(native.markdown.processor ?? { name: '' })) {
         const reason = 'reason' in native ? native.reason : 'its markdown.processor is not unified()';

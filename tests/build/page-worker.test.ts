@@ -11,6 +11,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { copyProject } from '../../scripts/lib/site-copy.mjs';
 import { fileHashes } from '../helpers/file-hashes.ts';
+import { writeImagePage } from '../helpers/image-page.ts';
 import { scissorsBuildOk, type ScissorsBuild } from '../helpers/scissors-build.ts';
 
 const copy = copyProject('scissors-page-worker-');
@@ -25,11 +26,7 @@ let alone: ScissorsBuild;
 before(() => {
   const docs = path.join(copy, 'content/docs');
   fs.writeFileSync(path.join(docs, 'runtime.mdx'), '---\ntitle: Runtime\n---\n\nexport const n = 6 * 7;\n\nThe answer is {n}.\n');
-  fs.writeFileSync(
-    path.join(docs, 'dot.png'),
-    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
-  );
-  fs.writeFileSync(path.join(docs, 'image.mdx'), '---\ntitle: Image\n---\n\n![A dot](./dot.png)\n');
+  writeImagePage(docs);
   fs.writeFileSync(
     path.join(docs, 'dialect.md'),
     '---\ntitle: MkDocs dialect\n---\n\n# MkDocs dialect\n\n!!! note "Heads up"\n    Body.\n\n```nosuchlanguage\nwarns\n```\n',

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { after, before, test } from 'node:test';
 import { copyProject } from '../../scripts/lib/site-copy.mjs';
 import { fileHashes } from '../helpers/file-hashes.ts';
+import { writeImagePage } from '../helpers/image-page.ts';
 
 const copy = copyProject('scissors-static-render-');
 after(() => fs.rmSync(copy, { recursive: true, force: true }));
@@ -50,12 +51,8 @@ before(() => {
       '```bash title="x.sh"\necho hi\n```\n',
     ].join('\n'),
   );
-  // A 1×1 PNG next to a page: Astro imports and optimises local images, so the page is a module.
-  fs.writeFileSync(
-    path.join(copy, 'content/docs/dot.png'),
-    Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64'),
-  );
-  fs.writeFileSync(path.join(copy, 'content/docs/image.mdx'), '---\ntitle: Image\n---\n\n![A dot](./dot.png)\n');
+  // A page with a local image: Astro imports and optimises it, so the page is a module.
+  writeImagePage(path.join(copy, 'content/docs'));
   // A Markdown page (MkDocs dialect): Astro's own Markdown renderer on both paths.
   fs.writeFileSync(
     path.join(copy, 'content/docs/dialect.md'),
