@@ -14,7 +14,20 @@ import { isToWorker, OutcomeWriter, settingsDigest, textDigest, type FromWorker,
 type Start = Extract<ToWorker, { type: 'start' }>;
 
 export async function runPageWorker(): Promise<void> {
-  const send = (message: FromWorker) => process.send?.(message);
+  try {
+    await work();
+  } finally {
+    // Done (or unable): the channel closed, the process ends.
+    if (process.connected) process.disconnect();
+  }
+}
+
+async function work(): Promise<void> {
+  // The loader may be gone by the time a page is done (it rendered that page too, and finished):
+  // a message then has nowhere to go, and is dropped.
+  const send = (message: FromWorker) => {
+    if (process.connected) process.send?.(message, undefined, {}, () => undefined);
+  };
   let start: Start | undefined;
   let finished = false;
   // Pages the loader took, and pages this worker took.
@@ -44,6 +57,7 @@ export async function runPageWorker(): Promise<void> {
   if (!start) return;
   const { settings, root, base, pages } = start;
   const native = await loadMarkdownConfigNatively(root);
+  if (finished) return;
   if (!('markdown' in native)) return void send({ type: 'unable', reason: native.reason });
   const ownShiki = Object.keys(native.markdown.shikiConfig ?? {});
   const missing = settings.unsent.filter((key) => !ownShiki.includes(key));
@@ -55,7 +69,15 @@ export async function runPageWorker(): Promise<void> {
     return void send({ type: 'unable', reason: error instanceof Error ? error.message : String(error) });
   }
   const digest = settingsDigest(settings);
-  const output = new OutcomeWriter(start.output);
+  // The loader may have finished while this worker was starting (a small or fast site): then its
+  // output folder is gone, and there is nothing to do.
+  if (finished) return;
+  let output: OutcomeWriter;
+  try {
+    output = new OutcomeWriter(start.output);
+  } catch (error) {
+    return void send({ type: 'unable', reason: `its output file cannot be written (${error instanceof Error ? error.message : String(error)})` });
+  }
 
   let next = pages.length - 1;
   while (!finished) {

@@ -60,7 +60,8 @@ export class WorkerLink {
   }
 
   private send(message: ToWorker): void {
-    if (this.worker.connected) this.worker.send(message);
+    // A worker that just stopped: the exit handler says so; the message is dropped.
+    if (this.worker.connected) this.worker.send(message, undefined, {}, () => undefined);
   }
 
   private stop(reason: string): void {

@@ -1,0 +1,82 @@
+/**
+ * The page worker process itself (bin/scissors.mjs with SCISSORS_PAGE_WORKER_ROLE=1), spoken to
+ * as the docs loader speaks to it: it renders the pages it is given from the last, skips those the
+ * loader claimed, renders them as the loader's own renderers do, and leaves quietly when the loader
+ * is done before it is up.
+ */
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { loadMarkdownConfigNatively } from '../../../src/integration/native-config.ts';
+import { renderPage } from '../../../src/integration/render-page.ts';
+import { createSiteRenderers } from '../../../src/integration/site-renderers.ts';
+import { PAGE_WORKER_ROLE, readOutcome, settingsDigest, textDigest, type FromWorker, type ToWorker, type WorkerSettings } from '../../../src/parallel/messages.ts';
+
+const root = path.resolve(import.meta.dirname, '../../..');
+const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-page-worker-unit-'));
+after(() => fs.rmSync(dir, { recursive: true, force: true }));
+const settings: WorkerSettings = { shikiConfig: {}, image: { domains: [], remotePatterns: [] }, unsent: [] };
+const pages: Record<string, string> = {
+  'a.mdx': '---\ntitle: A\n---\n\n## First\n\n```python\nprint("a")\n```\n',
+  'b.mdx': '---\ntitle: B\n---\n\n:::note\nSecond, with a [link](https://example.org/).\n:::\n',
+  'c.mdx': '---\ntitle: C\n---\n\nThird.\n',
+};
+for (const [name, text] of Object.entries(pages)) fs.writeFileSync(path.join(dir, name), text);
+
+function startWorker() {
+  const worker = spawn(process.execPath, [path.join(root, 'bin/scissors.mjs')], {
+    stdio: ['ignore', 'pipe', 'pipe', 'ipc'],
+    env: { ...process.env, [PAGE_WORKER_ROLE]: '1' },
+  });
+  let output = '';
+  worker.stdout?.on('data', (d) => (output += d));
+  worker.stderr?.on('data', (d) => (output += d));
+  const messages: FromWorker[] = [];
+  worker.on('message', (m: FromWorker) => messages.push(m));
+  const exited = new Promise<number | null>((resolve) => worker.on('exit', (code) => resolve(code)));
+  const send = (m: ToWorker) => worker.send(m);
+  return { worker, messages, exited, send, output: () => output };
+}
+
+async function until(done: () => boolean) {
+  for (let i = 0; i < 600 && !done(); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(done(), 'timed out');
+}
+
+test('the worker renders its pages from the last, skips the ones the loader claimed, and renders as the loader does', async () => {
+  const output = path.join(dir, 'out-1.jsonl');
+  const w = startWorker();
+  w.send({ type: 'start', settings, root, output, base: dir, pages: Object.keys(pages) });
+  w.send({ type: 'claim', page: 'a.mdx' });
+  const rendered = () => w.messages.filter((m) => m.type === 'page');
+  await until(() => rendered().length === 2);
+  assert.deepEqual(
+    w.messages.map((m) => `${m.type} ${'page' in m ? m.page : ''}`),
+    ['claim c.mdx', 'page c.mdx', 'claim b.mdx', 'page b.mdx'],
+  );
+  const renderers = await createSiteRenderers({ native: await loadMarkdownConfigNatively(root), shikiConfig: {}, image: settings.image });
+  for (const message of rendered()) {
+    if (message.type !== 'page') continue;
+    const text = pages[message.page] as string;
+    assert.equal(message.source, textDigest(text));
+    assert.equal(message.settings, settingsDigest(settings));
+    const content = text.replace(/^---\n[\s\S]*?\n---\n/, (fm) => fm.replace(/[^\n]/g, ' '));
+    const expected = await renderPage(renderers, path.join(dir, message.page), content, { title: /title: (\w)/.exec(text)?.[1] });
+    assert.deepEqual(readOutcome(output, message.at), JSON.parse(JSON.stringify(expected)));
+  }
+  w.send({ type: 'finish' });
+  assert.equal(await w.exited, 0, 'the worker exits when the loader is done');
+  assert.equal(w.output(), '');
+});
+
+test('a loader done before the worker is up (its output folder already removed) leaves the worker nothing to do: it exits quietly', async () => {
+  const w = startWorker();
+  w.send({ type: 'start', settings, root, output: path.join(dir, 'removed/out.jsonl'), base: dir, pages: Object.keys(pages) });
+  w.send({ type: 'finish' });
+  assert.equal(await w.exited, 0);
+  assert.deepEqual(w.messages, []);
+  assert.equal(w.output(), '');
+});
