@@ -19,7 +19,7 @@ import { createSiteRenderers } from './site-renderers.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { renderPage, type PageRender } from './render-page.ts';
 import { isPlainData, workerSettings, type WorkerSettings } from '../parallel/messages.ts';
-import { WorkerLink } from '../parallel/worker-link.ts';
+import { WorkerLink, workerExecArgv } from '../parallel/worker-link.ts';
 import { pageWorkerMode, workerDecision } from '../parallel/worker-decision.ts';
 import { RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
 import type { SiteModel } from '../site/model.ts';
@@ -236,7 +236,8 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       const canShare = settings && 'markdown' in native && isUnifiedProcessor(native.markdown.processor ?? { name: '' }) && process.env.SCISSORS_MD_RENDERER !== 'astro';
       const startWorker = (from: number) =>
         new WorkerLink({
-          argv: [...process.execArgv, path.resolve(import.meta.dirname, '../../bin/scissors.mjs')],
+          argv: [...workerExecArgv(process.execArgv), path.resolve(import.meta.dirname, '../../bin/scissors.mjs')],
+          cacheDir: fileURLToPath(context.config.cacheDir),
           settings: settings as WorkerSettings,
           root,
           base: baseDir,

@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isToWorker, OutcomeWriter, settingsDigest, textDigest, type FromWorker, type ToWorker, type WorkerOutcome } from './messages.ts';
+import { isToWorker, OutcomeWriter, settingsDigest, textDigest, type FromWorker, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 type Start = Extract<ToWorker, { type: 'start' }>;
 
@@ -92,6 +92,10 @@ async function work(): Promise<void> {
     send({ type: 'claim', page });
     let outcome: WorkerOutcome;
     let source = '';
+    // A renderer prints a page's error before throwing it (as Astro does); the loader prints it when
+    // it renders the page again, so the worker's copy would be the same error twice, out of order.
+    const printError = console.error;
+    console.error = () => undefined;
     try {
       const absolute = path.join(base, page);
       const text = fs.readFileSync(absolute, 'utf8');
@@ -99,8 +103,17 @@ async function work(): Promise<void> {
       const { frontmatter, content } = parseFrontmatter(text, { frontmatter: 'empty-with-spaces' });
       outcome = await renderPage(renderers, absolute, content, frontmatter);
     } catch {
+      // The loader renders the page again and reports the error (the renderer printed it here too: not kept).
       outcome = { kind: 'failed' };
+    } finally {
+      console.error = printError;
     }
-    send({ type: 'page', page, source, settings: digest, at: output.write(outcome) });
+    let at: OutcomeLocation;
+    try {
+      at = output.write(outcome);
+    } catch (error) {
+      return void send({ type: 'unable', reason: `its output file cannot be written (${error instanceof Error ? error.message : String(error)})` });
+    }
+    send({ type: 'page', page, source, settings: digest, at });
   }
 }

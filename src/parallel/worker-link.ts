@@ -4,7 +4,6 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import {
   isFromWorker,
@@ -27,7 +26,24 @@ export interface WorkerStart {
   /** The folder of the pages, and the pages to render, in the loader's order. */
   base: string;
   pages: string[];
+  /** Where the worker's output folder goes (the build's cache folder: on disk, beside the site's other caches). */
+  cacheDir: string;
 }
+
+const OUTPUT_PREFIX = 'scissors-page-worker-';
+/** An output folder older than this is a build's that was killed (a running one removes its own). */
+const STALE_MS = 60 * 60 * 1000;
+
+/** Output folders killed builds left behind. */
+function removeStaleOutputs(cacheDir: string): void {
+  for (const entry of fs.readdirSync(cacheDir)) {
+    const folder = path.join(cacheDir, entry);
+    if (entry.startsWith(OUTPUT_PREFIX) && Date.now() - fs.statSync(folder).mtimeMs > STALE_MS) fs.rmSync(folder, { recursive: true, force: true });
+  }
+}
+
+/** Node's arguments of this process minus a debugger's: a worker would wait on `--inspect-brk` (or take the port). */
+export const workerExecArgv = (execArgv: readonly string[]) => execArgv.filter((arg) => !/^--(inspect|debug)/.test(arg));
 
 export class WorkerLink {
   private readonly claimedByWorker = new Set<string>();
@@ -40,9 +56,11 @@ export class WorkerLink {
   private unable: string | undefined;
   private closed = false;
 
-  constructor({ argv, settings, root, base, pages }: WorkerStart) {
+  constructor({ argv, settings, root, base, pages, cacheDir }: WorkerStart) {
     this.settings = settingsDigest(settings);
-    this.folder = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-page-worker-'));
+    fs.mkdirSync(cacheDir, { recursive: true });
+    removeStaleOutputs(cacheDir);
+    this.folder = fs.mkdtempSync(path.join(cacheDir, OUTPUT_PREFIX));
     this.output = path.join(this.folder, 'pages.jsonl');
     this.worker = spawn(process.execPath, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [PAGE_WORKER_ROLE]: '1' } });
     this.worker.on('message', (message: unknown) => {

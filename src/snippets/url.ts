@@ -122,7 +122,10 @@ export class UrlStore {
         let result = this.checkPin(url, await download(url, this.options));
         if (result.ok) {
           fs.mkdirSync(path.dirname(file), { recursive: true });
-          fs.writeFileSync(file, result.bytes);
+          // Written aside and renamed: another process (a build's page worker) may read it meanwhile.
+          const partial = `${file}.${process.pid}.partial`;
+          fs.writeFileSync(partial, result.bytes);
+          fs.renameSync(partial, file);
         } else if (cached && result.code === 'URL_FETCH_FAILED') {
           // Offline: the last good copy, with a warning saying so.
           const stale = this.checkPin(url, { ok: true, bytes: fs.readFileSync(file) });

@@ -80,3 +80,17 @@ test('a loader done before the worker is up (its output folder already removed) 
   assert.deepEqual(w.messages, []);
   assert.equal(w.output(), '');
 });
+
+test('a page that fails to render is left to the loader, which reports the error: the worker prints nothing', async () => {
+  fs.writeFileSync(path.join(dir, 'broken.md'), '# Broken\n\n--8<-- "no/such/file.md"\n');
+  const output = path.join(dir, 'out-broken.jsonl');
+  const w = startWorker();
+  w.send({ type: 'start', settings, root, output, base: dir, pages: ['broken.md'] });
+  await until(() => w.messages.some((m) => m.type === 'page'));
+  const message = w.messages.find((m) => m.type === 'page');
+  assert.ok(message?.type === 'page');
+  assert.deepEqual(readOutcome(output, message.at), { kind: 'failed' });
+  w.send({ type: 'finish' });
+  assert.equal(await w.exited, 0);
+  assert.equal(w.output(), '', "the error is the loader's to print, once");
+});

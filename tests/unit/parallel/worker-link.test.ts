@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { settingsDigest, type WorkerSettings } from '../../../src/parallel/messages.ts';
-import { WorkerLink } from '../../../src/parallel/worker-link.ts';
+import { WorkerLink, workerExecArgv } from '../../../src/parallel/worker-link.ts';
 
 const messages = path.resolve(import.meta.dirname, '../../../src/parallel/messages.ts');
 const settings: WorkerSettings = { shikiConfig: { theme: 'x' }, image: null, unsent: [] };
@@ -40,7 +40,7 @@ process.on('disconnect', () => process.exit(0));
 );
 
 async function linkFor(pages: string[]) {
-  const link = new WorkerLink({ argv: [worker], settings, root: dir, base: dir, pages });
+  const link = new WorkerLink({ argv: [worker], settings, root: dir, base: dir, pages, cacheDir: path.join(dir, 'cache') });
   // The worker's claims arrive as messages: wait for the last one.
   for (let i = 0; i < 200 && !link.workerHas(pages.at(-1) as string) && !link.unavailable; i++) await new Promise((r) => setTimeout(r, 25));
   return link;
@@ -81,4 +81,19 @@ test("a worker that stops releases the loader: its unfinished pages are the load
 test('the settings digest changes with any setting', () => {
   assert.notEqual(settingsDigest(settings), settingsDigest({ ...settings, image: { domains: ['example.org'] } }));
   assert.equal(settingsDigest(settings), settingsDigest(JSON.parse(JSON.stringify(settings)) as WorkerSettings));
+});
+
+test('a debugger flag of the loader is not given to the worker (it would wait for a debugger, or take the port)', () => {
+  assert.deepEqual(workerExecArgv(['--heap-growing-percent=50', '--inspect-brk=9229', '--inspect', '--max-old-space-size=4096']), [
+    '--heap-growing-percent=50',
+    '--max-old-space-size=4096',
+  ]);
+});
+
+test("the worker's output folder is in the cache folder, and gone when the loader is done", async () => {
+  const link = await linkFor(['good.md']);
+  const outputs = () => fs.readdirSync(path.join(dir, 'cache')).filter((e) => e.startsWith('scissors-page-worker-'));
+  assert.equal(outputs().length, 1);
+  link.finish();
+  assert.deepEqual(outputs(), []);
 });
