@@ -2,6 +2,7 @@
  * Wiring: the Markdown processor (our remark/rehype plugins and Shiki) and the Astro
  * integration (dev watcher). astro.config.mjs calls both with the same options.
  */
+import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { AstroIntegration, AstroUserConfig } from 'astro';
@@ -82,6 +83,10 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
           // 0.6–1 s of a 1000-page build (BENCHMARKS.md). A site that set its own value keeps it.
           ...(config.build.concurrency === 1 ? { build: { concurrency: 8 } } : {}),
           vite: {
+            // Vite's dependency cache, per site and per command: Astro puts every site's in this
+            // package's node_modules/.vite, so each build or dev start after another site's (or after
+            // the other command) found the config changed and re-optimised the dependencies.
+            cacheDir: path.join(fileURLToPath(config.cacheDir), 'vite', command),
             plugins: [
               snippetWatchPlugin(),
               propagatedMarkdownPlugin(),
