@@ -105,6 +105,9 @@ export async function createBuildHighlighter(settings: HighlighterSettings): Pro
           lang,
           meta: options.meta ? { __raw: options.meta } : undefined,
           transformers: [astroTransformer(lang, resolvedLang, options.wrap), ...(options.transformers ?? [])],
+          // No time limit on a line (Shiki's default is 0.5 s): past it the rest of the line is left
+          // unhighlighted, so a build's output would depend on how busy the machine was.
+          tokenizeTimeLimit: 0,
         });
       } catch {
         // A pattern that compiled but fails on this text: Astro's engine highlights the block.
