@@ -19,7 +19,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { PageRender } from '../integration/render-page.ts';
+import { renderPage, type PageRender } from '../integration/render-page.ts';
 import { RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, frontHash, stableDescription, type CachedPage } from '../integration/render-cache.ts';
 import { astroCacheDir } from '../site/astro-settings.ts';
 import { titleFromSource } from '../site/titles.ts';
@@ -50,20 +50,13 @@ export const buildStateFile = (site: SiteModel, packageRoot: string) => path.joi
 const renderCacheDir = (site: SiteModel, packageRoot: string) => path.join(astroCacheDir(site, packageRoot), RENDER_CACHE_FOLDER);
 
 /**
- * The renderers of the site, made as the docs loader makes them (the config loaded natively), and
- * the loader's front matter parser. Loaded only when a page is rendered: `scissors build` keeps
- * its own process small.
+ * The renderers of the site (as the docs loader makes them) and the loader's front matter parser.
+ * Loaded only when a page is rendered: `scissors build` keeps its own process small.
  */
 async function siteRenderers(packageRoot: string, settings: NonNullable<RenderCache['settings']>) {
-  const [{ loadMarkdownConfigNatively }, { createSiteRenderers }, { parseFrontmatter }, { renderPage }] = await Promise.all([
-    import('../integration/native-config.ts'),
-    import('../integration/site-renderers.ts'),
-    import('@astrojs/markdown-remark'),
-    import('../integration/render-page.ts'),
-  ]);
-  const native = await loadMarkdownConfigNatively(packageRoot);
-  if (!('markdown' in native)) return native.reason;
-  return { ...(await createSiteRenderers({ native, shikiConfig: settings.shikiConfig, image: settings.image })), parseFrontmatter, renderPage };
+  const [{ createRenderersOutsideAstro }, { parseFrontmatter }] = await Promise.all([import('../integration/site-renderers.ts'), import('@astrojs/markdown-remark')]);
+  const renderers = await createRenderersOutsideAstro(packageRoot, settings);
+  return typeof renderers === 'string' ? renderers : { ...renderers, parseFrontmatter };
 }
 
 interface Rendered {
@@ -131,7 +124,7 @@ export async function quickRebuild({ site, packageRoot, siteHash, log }: QuickRe
     const absolute = path.join(site.docsDir, page);
     let value: PageRender;
     try {
-      value = await renderers.renderPage(renderers, absolute, content, frontmatter);
+      value = await renderPage(renderers, absolute, content, frontmatter);
     } catch {
       return declined(`${page} failed to render`);
     }

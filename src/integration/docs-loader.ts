@@ -18,7 +18,6 @@ import { loadMarkdownConfigNatively, type NativeMarkdownConfig } from './native-
 import { createSiteRenderers } from './site-renderers.ts';
 import { PageHtmlWriter, type StoredPageMetadata } from './page-html-store.ts';
 import { renderPage, type PageRender } from './render-page.ts';
-import { isPlainData, workerSettings, type WorkerSettings } from '../parallel/messages.ts';
 import { WorkerLink, workerExecArgv } from '../parallel/worker-link.ts';
 import { pageWorkerMode, workerDecision } from '../parallel/worker-decision.ts';
 import { RENDER_CACHE_FOLDER, RenderCache, renderCacheEnabled, renderCacheKey, type RendererSettings } from './render-cache.ts';
@@ -67,7 +66,18 @@ export function staticRenderingUnsupported(markdown: LoaderContext['config']['ma
   return undefined;
 }
 
-/** Astro's resolved settings the renderers take, as JSON (null when JSON would lose part of them). */
+/** Plain data (what JSON keeps: an undefined property is as good as an absent one). */
+function isPlainData(value: unknown): boolean {
+  if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) return true;
+  if (Array.isArray(value)) return value.every(isPlainData);
+  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
+  return Object.values(value).every(isPlainData);
+}
+
+/**
+ * Astro's resolved settings the renderers take, as JSON, without what the native config sets
+ * itself (its values win); null when JSON would lose part of them.
+ */
 function rendererSettings(context: LoaderContext, native: NativeMarkdownConfig): RendererSettings | null {
   const ownShiki = 'markdown' in native ? Object.keys(native.markdown.shikiConfig ?? {}) : [];
   const shikiConfig = Object.fromEntries(Object.entries(context.config.markdown.shikiConfig).filter(([key]) => !ownShiki.includes(key)));
@@ -163,10 +173,14 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
       const files = allFiles.filter((f) => !shadowed.has(f) && !f.split('/').some((part) => part.startsWith('.')));
 
       const native = await loadMarkdownConfigNatively(root);
-      if (!('markdown' in native) || !isUnifiedProcessor(native.markdown.processor ?? { name: '' })) {
+      const nativeRenderers = 'markdown' in native && isUnifiedProcessor(native.markdown.processor ?? { name: '' });
+      if (!nativeRenderers) {
         const reason = 'reason' in native ? native.reason : 'its markdown.processor is not unified()';
         context.logger.info(`rendering with the config as Vite loaded it (slower): ${reason}`);
       }
+      // What rendering outside Astro (the quick rebuild, the page worker) needs to render as this
+      // loader does; null when it cannot (the config not loaded natively, Astro's settings not data).
+      const outsideSettings = nativeRenderers ? rendererSettings(context, native) : null;
       const { renderMdx, renderMd } = await createSiteRenderers({
         native,
         fallbackProcessor: context.config.markdown.processor,
@@ -189,7 +203,7 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           )
         : undefined;
       if (cache) {
-        cache.settings = 'markdown' in native ? rendererSettings(context, native) : null;
+        cache.settings = outsideSettings;
         cache.sitePages = files;
       }
       const ids = new Map<string, string>();
@@ -230,22 +244,20 @@ export function docsLoader(options: DocsLoaderOptions): Loader {
           pageTimes?.push([entry.relative, performance.now() - began]);
         }
       };
-      // A page worker can render as this loader does only with the config loaded natively and Astro's settings as data.
-      const settings = workerSettings(context.config.markdown.shikiConfig, context.config.image);
       const workerMode = pageWorkerMode();
-      const canShare = settings && 'markdown' in native && isUnifiedProcessor(native.markdown.processor ?? { name: '' }) && process.env.SCISSORS_MD_RENDERER !== 'astro';
+      const canShare = outsideSettings !== null && process.env.SCISSORS_MD_RENDERER !== 'astro';
       const startWorker = (from: number) =>
         new WorkerLink({
           argv: [...workerExecArgv(process.execArgv), path.resolve(import.meta.dirname, '../../bin/scissors.mjs')],
           cacheDir: fileURLToPath(context.config.cacheDir),
-          settings: settings as WorkerSettings,
+          settings: outsideSettings as RendererSettings,
           root,
           base: baseDir,
           pages: todo.slice(from).map((entry) => entry.relative),
         });
       let link = canShare && workerMode === 'on' ? startWorker(0) : undefined;
       // Said in the log: why there is no worker, or when it started.
-      let workerNote = canShare || workerMode === 'off' ? '' : 'not possible: the renderers are not the config loaded natively';
+      let workerNote = canShare || workerMode === 'off' ? '' : 'not possible: the renderers cannot be made outside Astro';
       let decided = workerMode !== 'auto' || !canShare;
       // 3. A page stored: its HTML beside the content store, its entry, its render-cache entry.
       const keep = (entry: PageEntry, page: Omit<RenderedPage, 'kind'>, dependencies: Set<string> | undefined) => {

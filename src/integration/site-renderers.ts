@@ -1,11 +1,13 @@
 /**
  * The two page renderers a build uses (static-markdown-renderer for `.md`, static-mdx-renderer
- * for `.mdx`), made from the site's Markdown settings: the docs loader's, and the quick rebuild's
- * outside Astro (src/incremental/quick-rebuild.ts). Both must render a page to the same bytes.
+ * for `.mdx`), made from the site's Markdown settings: the docs loader's, and outside Astro the
+ * quick rebuild's and the page worker's (createRenderersOutsideAstro). All must render a page to the
+ * same bytes.
  */
 import { isUnifiedProcessor, type ShikiConfig, type unified } from '@astrojs/markdown-remark';
 import type { Pluggable, PluggableList } from 'unified';
-import type { NativeMarkdownConfig } from './native-config.ts';
+import { loadMarkdownConfigNatively, type NativeMarkdownConfig } from './native-config.ts';
+import type { RendererSettings } from './render-cache.ts';
 
 /**
  * Astro also takes plugins by package name, which it imports itself; the loader takes only
@@ -65,3 +67,18 @@ export async function createSiteRenderers(settings: SiteRendererSettings) {
 }
 
 export type SiteRenderers = Awaited<ReturnType<typeof createSiteRenderers>>;
+
+/**
+ * The renderers outside Astro (the quick rebuild, the page worker): astro.config loaded natively
+ * from `root`, with Astro's resolved settings as the docs loader recorded them (render-cache.ts).
+ * A string: why they cannot be made (then the caller leaves the pages to a build).
+ */
+export async function createRenderersOutsideAstro(root: string, settings: RendererSettings): Promise<SiteRenderers | string> {
+  const native = await loadMarkdownConfigNatively(root);
+  if (!('markdown' in native)) return native.reason;
+  try {
+    return await createSiteRenderers({ native, shikiConfig: settings.shikiConfig, image: settings.image });
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error);
+  }
+}

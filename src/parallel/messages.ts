@@ -6,21 +6,11 @@
  */
 import { createHash } from 'node:crypto';
 import fs from 'node:fs';
+import type { RendererSettings } from '../integration/render-cache.ts';
 import type { PageRender } from '../integration/render-page.ts';
 
 /** Set in the page worker's environment: the process is the worker. */
 export const PAGE_WORKER_ROLE = 'SCISSORS_PAGE_WORKER_ROLE';
-
-/**
- * Astro's resolved settings the renderers take (site-renderers.ts) as JSON. `unsent`: keys of the
- * Shiki settings that are not plain data, left out; the worker helps only if the site's own config
- * sets them (its values win over Astro's, so the worker has them too).
- */
-export interface WorkerSettings {
-  shikiConfig: Record<string, unknown>;
-  image: unknown;
-  unsent: string[];
-}
 
 /** A page as the worker rendered it; `failed`: the loader renders it itself (and reports the error). */
 export type WorkerOutcome = PageRender | { kind: 'failed' };
@@ -33,11 +23,12 @@ export interface OutcomeLocation {
 
 export type ToWorker =
   /**
-   * What to render: `root`, the project whose astro.config the renderers come from; `output`, the
+   * What to render: `settings`, Astro's resolved settings as the render cache records them (the
+   * quick rebuild renders with the same); `root`, the project whose astro.config the renderers come from; `output`, the
    * file the outcomes go to (pages' HTML is too large for the IPC pipe: a message larger than its
    * buffer waits for the busy sender's next turn); `pages`, paths under `base`, in the loader's order.
    */
-  | { type: 'start'; settings: WorkerSettings; root: string; output: string; base: string; pages: string[] }
+  | { type: 'start'; settings: RendererSettings; root: string; output: string; base: string; pages: string[] }
   /** The loader renders this page itself. */
   | { type: 'claim'; page: string }
   /** The loader is done: the worker exits. */
@@ -47,10 +38,10 @@ export type FromWorker =
   /** The worker renders this page; the loader waits for it. */
   | { type: 'claim'; page: string }
   /**
-   * A page rendered, its outcome at `at` in the output file. `source` and `settings`: digests of
-   * the text it read and the settings it rendered with (the loader keeps the page only if both are its own).
+   * A page rendered, its outcome at `at` in the output file. `source`: the digest of the text it
+   * read (the loader keeps the page only if it read the same: the file may change during a build).
    */
-  | { type: 'page'; page: string; source: string; settings: string; at: OutcomeLocation }
+  | { type: 'page'; page: string; source: string; at: OutcomeLocation }
   /** The worker cannot render as the loader would (it says why once, and renders nothing). */
   | { type: 'unable'; reason: string };
 
@@ -60,28 +51,8 @@ const hasType = (message: unknown, types: readonly string[]): boolean =>
 export const isToWorker = (message: unknown): message is ToWorker => hasType(message, ['start', 'claim', 'finish']);
 export const isFromWorker = (message: unknown): message is FromWorker => hasType(message, ['claim', 'page', 'unable']);
 
-/** Plain data (what JSON keeps: an undefined property is as good as an absent one). */
-export function isPlainData(value: unknown): boolean {
-  if (value === null || value === undefined || ['string', 'number', 'boolean'].includes(typeof value)) return true;
-  if (Array.isArray(value)) return value.every(isPlainData);
-  if (typeof value !== 'object' || Object.getPrototypeOf(value) !== Object.prototype) return false;
-  return Object.values(value).every(isPlainData);
-}
-
-/** Astro's resolved Shiki and image settings, as the worker gets them (undefined: they are not data). */
-export function workerSettings(shikiConfig: object, image: unknown): WorkerSettings | undefined {
-  if (!isPlainData(image)) return undefined;
-  const entries = Object.entries(shikiConfig);
-  const unsent = entries.filter(([, value]) => !isPlainData(value)).map(([key]) => key);
-  const sent = Object.fromEntries(entries.filter(([key]) => !unsent.includes(key)));
-  return JSON.parse(JSON.stringify({ shikiConfig: sent, image: image ?? null, unsent })) as WorkerSettings;
-}
-
 /** A page text's digest, to tell that the worker rendered the text the loader read. */
 export const textDigest = (text: string) => createHash('sha256').update(text).digest('base64');
-
-/** The digest of renderer settings, to tell that the worker rendered with the loader's. */
-export const settingsDigest = (settings: WorkerSettings) => textDigest(JSON.stringify(settings));
 
 /** Appends outcomes to the worker's output file. */
 export class OutcomeWriter {

@@ -1,7 +1,7 @@
 /**
- * The page worker: a process the docs loader starts when its pages are slow to render. It loads
- * the site's renderers as the loader made them (astro.config loaded natively, Astro's resolved
- * settings from the loader) and renders pages from the end of the loader's list while the loader
+ * The page worker: a process the docs loader starts when its pages are slow to render. It makes
+ * the site's renderers as the quick rebuild does (astro.config loaded natively, Astro's resolved
+ * settings as the loader's render cache records them) and renders pages from the end of the loader's list while the loader
  * renders from the start; each says which page it takes, so a page is rendered once (twice at
  * worst, when both take it at the same moment: the loader keeps its own). The loader stores the
  * results in its order, so the site is the same with or without the worker
@@ -9,7 +9,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isToWorker, OutcomeWriter, settingsDigest, textDigest, type FromWorker, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
+import { isToWorker, OutcomeWriter, textDigest, type FromWorker, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 type Start = Extract<ToWorker, { type: 'start' }>;
 
@@ -47,8 +47,7 @@ async function work(): Promise<void> {
   // Between pages: let the loader's claims in (they arrive as I/O, after a page's synchronous work).
   const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
-  const [{ loadMarkdownConfigNatively }, { createSiteRenderers }, { parseFrontmatter }, { renderPage }] = await Promise.all([
-    import('../integration/native-config.ts'),
+  const [{ createRenderersOutsideAstro }, { parseFrontmatter }, { renderPage }] = await Promise.all([
     import('../integration/site-renderers.ts'),
     import('@astrojs/markdown-remark'),
     import('../integration/render-page.ts'),
@@ -56,19 +55,10 @@ async function work(): Promise<void> {
   while (!start && !finished) await nextMessage();
   if (!start) return;
   const { settings, root, base, pages } = start;
-  const native = await loadMarkdownConfigNatively(root);
+  // As the quick rebuild makes them: the loader sends what its render cache records.
+  const renderers = await createRenderersOutsideAstro(root, settings);
   if (finished) return;
-  if (!('markdown' in native)) return void send({ type: 'unable', reason: native.reason });
-  const ownShiki = Object.keys(native.markdown.shikiConfig ?? {});
-  const missing = settings.unsent.filter((key) => !ownShiki.includes(key));
-  if (missing.length) return void send({ type: 'unable', reason: `Astro's Shiki settings ${missing.join(', ')} are not plain data` });
-  let renderers: Awaited<ReturnType<typeof createSiteRenderers>>;
-  try {
-    renderers = await createSiteRenderers({ native, shikiConfig: settings.shikiConfig, image: settings.image });
-  } catch (error) {
-    return void send({ type: 'unable', reason: error instanceof Error ? error.message : String(error) });
-  }
-  const digest = settingsDigest(settings);
+  if (typeof renderers === 'string') return void send({ type: 'unable', reason: renderers });
   // The loader may have finished while this worker was starting (a small or fast site): then its
   // output folder is gone, and there is nothing to do.
   if (finished) return;
@@ -114,6 +104,6 @@ async function work(): Promise<void> {
     } catch (error) {
       return void send({ type: 'unable', reason: `its output file cannot be written (${error instanceof Error ? error.message : String(error)})` });
     }
-    send({ type: 'page', page, source, settings: digest, at });
+    send({ type: 'page', page, source, at });
   }
 }

@@ -5,22 +5,14 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import {
-  isFromWorker,
-  PAGE_WORKER_ROLE,
-  readOutcome,
-  settingsDigest,
-  textDigest,
-  type OutcomeLocation,
-  type ToWorker,
-  type WorkerOutcome,
-  type WorkerSettings,
-} from './messages.ts';
+import type { RendererSettings } from '../integration/render-cache.ts';
+import { isFromWorker, PAGE_WORKER_ROLE, readOutcome, textDigest, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 export interface WorkerStart {
   /** Node's arguments that start the worker (bin/scissors.mjs, which runs it when PAGE_WORKER_ROLE is set). */
   argv: string[];
-  settings: WorkerSettings;
+  /** Astro's resolved settings, as the render cache records them. */
+  settings: RendererSettings;
   /** The project whose astro.config the renderers come from. */
   root: string;
   /** The folder of the pages, and the pages to render, in the loader's order. */
@@ -47,17 +39,15 @@ export const workerExecArgv = (execArgv: readonly string[]) => execArgv.filter((
 
 export class WorkerLink {
   private readonly claimedByWorker = new Set<string>();
-  private readonly results = new Map<string, { source: string; settings: string; at: OutcomeLocation }>();
+  private readonly results = new Map<string, { source: string; at: OutcomeLocation }>();
   private readonly waiting = new Map<string, () => void>();
   private readonly folder: string;
   private readonly output: string;
-  private readonly settings: string;
   private readonly worker: ChildProcess;
   private unable: string | undefined;
   private closed = false;
 
   constructor({ argv, settings, root, base, pages, cacheDir }: WorkerStart) {
-    this.settings = settingsDigest(settings);
     fs.mkdirSync(cacheDir, { recursive: true });
     removeStaleOutputs(cacheDir);
     this.folder = fs.mkdtempSync(path.join(cacheDir, OUTPUT_PREFIX));
@@ -67,7 +57,7 @@ export class WorkerLink {
       if (!isFromWorker(message)) return;
       if (message.type === 'claim') this.claimedByWorker.add(message.page);
       else if (message.type === 'page') {
-        this.results.set(message.page, { source: message.source, settings: message.settings, at: message.at });
+        this.results.set(message.page, { source: message.source, at: message.at });
         this.waiting.get(message.page)?.();
       } else this.stop(message.reason);
     });
@@ -107,14 +97,14 @@ export class WorkerLink {
     return true;
   }
 
-  /** The worker's render of a page it claimed, if it rendered the text the loader read with the loader's settings. */
+  /** The worker's render of a page it claimed, if it rendered the text the loader read. */
   async outcome(page: string, text: string): Promise<WorkerOutcome | undefined> {
     while (!this.results.has(page) && this.unable === undefined && !this.closed) {
       await new Promise<void>((resolve) => this.waiting.set(page, resolve));
     }
     this.waiting.delete(page);
     const result = this.results.get(page);
-    if (!result || result.source !== textDigest(text) || result.settings !== this.settings) return undefined;
+    if (!result || result.source !== textDigest(text)) return undefined;
     return readOutcome(this.output, result.at);
   }
 

@@ -1,7 +1,7 @@
 /**
  * The loader's side of the page worker. A stand-in worker (a script spoken to over the IPC
  * channel, as the real one) claims every page at once and then answers each as its name says. A
- * page is kept only when the worker rendered the text the loader read, with the loader's settings;
+ * page is kept only when the worker rendered the text the loader read;
  * a worker that stops releases the loader, which then renders the rest itself.
  */
 import assert from 'node:assert/strict';
@@ -9,11 +9,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { settingsDigest, type WorkerSettings } from '../../../src/parallel/messages.ts';
+import type { RendererSettings } from '../../../src/integration/render-cache.ts';
 import { WorkerLink, workerExecArgv } from '../../../src/parallel/worker-link.ts';
 
 const messages = path.resolve(import.meta.dirname, '../../../src/parallel/messages.ts');
-const settings: WorkerSettings = { shikiConfig: { theme: 'x' }, image: null, unsent: [] };
+const settings: RendererSettings = { shikiConfig: { theme: 'x' }, image: null };
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'scissors-worker-link-'));
 after(() => fs.rmSync(dir, { recursive: true, force: true }));
 
@@ -21,7 +21,7 @@ const worker = path.join(dir, 'worker.ts');
 fs.writeFileSync(
   worker,
   `
-import { OutcomeWriter, settingsDigest, textDigest } from ${JSON.stringify(messages)};
+import { OutcomeWriter, textDigest } from ${JSON.stringify(messages)};
 process.on('message', (message) => {
   if (message.type !== 'start') return;
   const output = new OutcomeWriter(message.output);
@@ -31,8 +31,7 @@ process.on('message', (message) => {
     const html = { kind: 'html', html: '<p>' + page + '</p>', headings: [], frontmatter: {}, warnings: [], dependencies: [] };
     const outcome = page === 'failed.md' ? { kind: 'failed' } : html;
     const text = page === 'edited.md' ? 'the text before the edit' : 'text of ' + page;
-    const used = page === 'other-settings.md' ? { ...message.settings, shikiConfig: { theme: 'y' } } : message.settings;
-    process.send({ type: 'page', page, source: textDigest(text), settings: settingsDigest(used), at: output.write(outcome) });
+    process.send({ type: 'page', page, source: textDigest(text), at: output.write(outcome) });
   }
 });
 process.on('disconnect', () => process.exit(0));
@@ -46,8 +45,8 @@ async function linkFor(pages: string[]) {
   return link;
 }
 
-test('a page the worker claimed is its own; the loader waits for it and keeps it when it rendered the same text with the same settings', async () => {
-  const link = await linkFor(['good.md', 'edited.md', 'other-settings.md', 'failed.md']);
+test('a page the worker claimed is its own; the loader waits for it and keeps it when it rendered the same text', async () => {
+  const link = await linkFor(['good.md', 'edited.md', 'failed.md']);
   try {
     assert.equal(await link.claim('good.md'), false, 'the worker took it');
     assert.deepEqual(await link.outcome('good.md', 'text of good.md'), {
@@ -59,7 +58,6 @@ test('a page the worker claimed is its own; the loader waits for it and keeps it
       dependencies: [],
     });
     assert.equal(await link.outcome('edited.md', 'text of edited.md'), undefined, 'rendered from text the loader did not read');
-    assert.equal(await link.outcome('other-settings.md', 'text of other-settings.md'), undefined, 'rendered with other settings');
     assert.deepEqual(await link.outcome('failed.md', 'text of failed.md'), { kind: 'failed' });
     assert.equal(link.unavailable, undefined);
   } finally {
@@ -76,11 +74,6 @@ test("a worker that stops releases the loader: its unfinished pages are the load
   } finally {
     link.finish();
   }
-});
-
-test('the settings digest changes with any setting', () => {
-  assert.notEqual(settingsDigest(settings), settingsDigest({ ...settings, image: { domains: ['example.org'] } }));
-  assert.equal(settingsDigest(settings), settingsDigest(JSON.parse(JSON.stringify(settings)) as WorkerSettings));
 });
 
 test('a debugger flag of the loader is not given to the worker (it would wait for a debugger, or take the port)', () => {
