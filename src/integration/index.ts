@@ -87,6 +87,11 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
             // package's node_modules/.vite, so each build or dev start after another site's (or after
             // the other command) found the config changed and re-optimised the dependencies.
             cacheDir: path.join(fileURLToPath(config.cacheDir), 'vite', command),
+            // Dev: when the server transforms a module, it starts transforming the modules that module
+            // imports at once, as Vite does for the browser, instead of one at a time as the page's
+            // first render reaches each import. The first page after start was a waterfall of ~450
+            // transforms of Astro's runtime, half of it idle (BENCHMARKS.md).
+            ...(command === 'dev' ? { environments: { ssr: { dev: { preTransformRequests: true } } } } : {}),
             plugins: [
               snippetWatchPlugin(),
               propagatedMarkdownPlugin(),
