@@ -10,7 +10,8 @@
  * - the page's own text (front matter included);
  * - every file it read through snippets, nested includes and auto_append ones included, by
  *   content hash, and every path looked for and missing (a file that appears there re-renders
- *   the page). A page that included a URL, or whose dependency changed during the build, is
+ *   the page); a file reached through a symlink also by the path it was looked up by, hashed
+ *   with where that leads (a re-pointed symlinked folder re-renders the page). A page that included a URL, or whose dependency changed during the build, is
  *   not cached.
  *
  * The HTML is stored with its SHA-256, checked when read: a damaged cache re-renders, never
@@ -345,7 +346,11 @@ export class RenderCache {
     if (!state) {
       try {
         const stat = fs.statSync(file);
-        state = stat.isFile() ? { hash: sha256(fs.readFileSync(file)), mtimeMs: stat.mtimeMs } : { hash: `[${stat.isDirectory() ? 'directory' : 'other'}]`, mtimeMs: stat.mtimeMs };
+        // A path through a symlink (an include's path as looked up) also depends on where it leads:
+        // a symlinked folder re-pointed at a copy of the same files still changes what was read.
+        const real = fs.realpathSync.native(file);
+        const content = stat.isFile() ? sha256(fs.readFileSync(file)) : `[${stat.isDirectory() ? 'directory' : 'other'}]`;
+        state = { hash: real === file ? content : `${content} at ${real}`, mtimeMs: stat.mtimeMs };
       } catch {
         state = { hash: null, mtimeMs: 0 };
       }

@@ -384,6 +384,7 @@ export class SnippetExpander {
     const resolution = resolveSnippetPath(spec.file, this.options.basePaths, this.options.restrictBasePath);
     if (resolution.ok) {
       out.dependencies.add(resolution.file);
+      if (resolution.via) out.dependencies.add(resolution.via);
       return resolution.file;
     }
     // Watch where the file would be, so creating it recovers by itself.

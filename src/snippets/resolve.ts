@@ -8,7 +8,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 export type Resolution =
-  | { ok: true; file: string }
+  /**
+   * `file` is the real path; `via` the path it was looked up by, when that differs (a symlink on
+   * the way): what a page read depends on where that path leads too, not only on the file.
+   */
+  | { ok: true; file: string; via?: string }
   | { ok: false; reason: 'not-found' | 'outside' | 'directory'; tried: string[]; outside: string[] };
 
 export function isUrl(spec: string): boolean {
@@ -85,14 +89,16 @@ export function resolveSnippetPath(spec: string, basePaths: string[], restrict: 
         directory = true;
         continue;
       }
-      return { ok: true, file: real ?? candidate };
+      const file = real ?? candidate;
+      // As looked up (unrestricted: not normalised, so it leads where the OS went).
+      return probe === file ? { ok: true, file } : { ok: true, file, via: probe };
     }
     // A file as a base path allows exactly that file (os.path.join, not normalised, then samefile).
     const candidate = path.resolve(path.dirname(base), spec);
     tried.push(candidate);
     const raw = rawJoin(path.dirname(base), spec);
     const real = statOrNull(raw) ? realpathOrNull(raw) : null;
-    if (real && real === realpathOrNull(base)) return { ok: true, file: real };
+    if (real && real === realpathOrNull(base)) return raw === real ? { ok: true, file: real } : { ok: true, file: real, via: raw };
   }
   if (directory) return { ok: false, reason: 'directory', tried, outside };
   if (outside.length > 0 && outside.length === tried.length) return { ok: false, reason: 'outside', tried, outside };

@@ -1,8 +1,7 @@
 /**
  * Review of the quick rebuild (src/incremental/): edits after which `scissors build` must give
  * exactly what a cold build gives — or decline to a full build — where it once did not (each test
- * failed before its fix). Not here: an include reached through a symlinked folder that is
- * re-pointed (dependencies are recorded by real path; full builds' render cache shares it: README). Each step
+ * failed before its fix). Each step
  * builds once into dist (the state to start from), edits, builds again, and compares with a cold
  * build of the same sources, file by file; the log's "full build: …" line or quick-rebuild line
  * is in each message.
@@ -36,7 +35,12 @@ before(() => {
     'content/docs/zebra.mdx': '---\ntitle: Zebra\n---\n\nA zebra.\n',
     'content/docs/included.mdx': '---\ntitle: Included\n---\n\n--8<-- "parts/part.md"\n',
     'parts/part.md': 'Part, first version.\n',
+    // Included through `linked/`, a symlink to one of two folders.
+    'content/docs/linked.mdx': '---\ntitle: Linked\n---\n\n--8<-- "linked/part.md"\n',
+    'folder-a/part.md': 'Linked part from folder A.\n',
+    'folder-b/part.md': 'Linked part from folder B.\n',
   });
+  fs.symlinkSync('folder-a', path.join(dir, 'linked'));
   fs.writeFileSync(path.join(dir, 'content/docs/dot.png'), Buffer.from(GREEN_DOT, 'base64'));
   fs.cpSync(path.join(projectRoot, 'bin'), path.join(dir, 'bin'), { recursive: true });
 });
@@ -100,6 +104,24 @@ test('a full build that renders every page as a module (no render cache saved) r
   const b = ok(undefined, modules);
   const text = /Part, (\w+) version/.exec(fs.readFileSync(path.join(dir, 'dist/included/index.html'), 'utf8'))?.[1];
   assert.deepEqual(differencesFromCold(modules), [], `${how(b)}; dist/included/ says "${text} version"`);
+});
+
+test('a symlinked folder an include goes through is re-pointed: the page shows the new target\'s file (quick rebuild and render cache)', () => {
+  const repoint = (to: string) => {
+    fs.rmSync(path.join(dir, 'linked'));
+    fs.symlinkSync(to, path.join(dir, 'linked'));
+  };
+  const shown = () => /Linked part from folder (\w)/.exec(fs.readFileSync(path.join(dir, 'dist/linked/index.html'), 'utf8'))?.[1];
+  ok();
+  // The included file's real path is unchanged and so is its text: only where `linked/` leads changed.
+  repoint('folder-b');
+  let b = ok();
+  assert.equal(shown(), 'B', how(b));
+  assert.deepEqual(differencesFromCold(), [], how(b));
+  // Back, in a full build: its render cache must not serve the page it rendered from folder B.
+  repoint('folder-a');
+  b = ok(undefined, { SCISSORS_QUICK_REBUILD: 'off' });
+  assert.equal(shown(), 'A', how(b));
 });
 
 test('a page\'s front matter made invalid: declined to the full build, which reports it (not a crash of the quick rebuild)', () => {

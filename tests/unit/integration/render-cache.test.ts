@@ -64,6 +64,27 @@ test('a path looked for and missing invalidates the page when the file appears; 
   }
 });
 
+test('a path through a symlinked folder: re-pointing the folder invalidates the page, even at a copy of the same file', () => {
+  const t = setup({ 'one/x.md': 'X', 'two/x.md': 'X' });
+  const cacheDir = t.path('cache');
+  const repoint = (to: string) => {
+    fs.rmSync(t.path('link'), { force: true });
+    fs.symlinkSync(to, t.path('link'));
+  };
+  try {
+    repoint('one');
+    // What the snippet engine reports for `link/x.md`: the real path and the path as looked up.
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('one/x.md'), t.path('link/x.md')], page('x'), ID));
+    assert.ok(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'));
+    repoint('two');
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'), undefined);
+    repoint('one');
+    assert.ok(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'));
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('a file found under a later base path: creating it under an earlier one invalidates the page', () => {
   const t = setup({ 'second/x.md': 'X', 'first/keep': '' });
   const cacheDir = t.path('cache');

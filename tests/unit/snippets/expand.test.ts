@@ -196,6 +196,15 @@ describe('dependencies and reading', () => {
     const deps = expand('--8<-- "nested.md"').dependencies;
     assert.deepEqual([...deps].sort(), [tree.path('a.md'), tree.path('nested.md')].sort());
   });
+  test('a file reached through a symlinked folder: its real path and the path it was looked up by', () => {
+    fs.symlinkSync(tree.path('sub'), tree.path('sub-link'));
+    try {
+      const deps = expand('--8<-- "sub-link/dir/file.md"').dependencies;
+      assert.deepEqual([...deps].sort(), [tree.path('sub-link/dir/file.md'), tree.path('sub/dir/file.md')].sort());
+    } finally {
+      fs.rmSync(tree.path('sub-link'));
+    }
+  });
   test('each file is read once while unchanged, and again after an edit', () => {
     const reader = new FileReader();
     const e = new SnippetExpander(resolveSnippetOptions(tree.dir), reader);

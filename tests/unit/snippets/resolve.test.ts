@@ -15,6 +15,7 @@ const tree = tempTree({
 });
 fs.symlinkSync(tree.path('outside.md'), tree.path('docs/link-out.md'));
 fs.symlinkSync(tree.path('docs/a.md'), tree.path('docs/link-in.md'));
+fs.symlinkSync(tree.path('docs/sub'), tree.path('docs/linked-folder'));
 after(tree.cleanup);
 const docs = tree.path('docs');
 
@@ -42,7 +43,12 @@ describe('resolveSnippetPath', () => {
       if (!r.ok) assert.equal(r.reason, 'outside');
     });
   }
-  test('a symlink inside pointing inside is fine', () => assert.deepEqual(resolveSnippetPath('link-in.md', [docs], true), { ok: true, file: tree.path('docs/a.md') }));
+  test('a symlink inside pointing inside is fine; the path it was looked up by is kept', () =>
+    assert.deepEqual(resolveSnippetPath('link-in.md', [docs], true), { ok: true, file: tree.path('docs/a.md'), via: tree.path('docs/link-in.md') }));
+  test('a file reached through a symlinked folder: its real path and the path it was looked up by', () => {
+    assert.deepEqual(resolveSnippetPath('linked-folder/b.md', [docs], true), { ok: true, file: tree.path('docs/sub/b.md'), via: tree.path('docs/linked-folder/b.md') });
+    assert.deepEqual(resolveSnippetPath('linked-folder/b.md', [docs], false), { ok: true, file: tree.path('docs/sub/b.md'), via: tree.path('docs/linked-folder/b.md') });
+  });
   test('without restriction, a parent escape resolves', () => assert.equal(resolveSnippetPath('../outside.md', [docs], false).ok, true));
   test('a directory is reported as such', () => {
     const r = resolveSnippetPath('sub', [docs], true);
