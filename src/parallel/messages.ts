@@ -15,6 +15,12 @@ export const PAGE_WORKER_ROLE = 'SCISSORS_PAGE_WORKER_ROLE';
 /** A page as the worker rendered it; `failed`: the loader renders it itself (and reports the error). */
 export type WorkerOutcome = PageRender | { kind: 'failed' };
 
+/** Included files the worker read since its last message: how many reads, and the files first read. */
+export interface SnippetReads {
+  count: number;
+  files: string[];
+}
+
 /** Where an outcome is in the worker's output file. */
 export interface OutcomeLocation {
   start: number;
@@ -40,8 +46,9 @@ export type FromWorker =
   /**
    * A page rendered, its outcome at `at` in the output file. `source`: the digest of the text it
    * read (the loader keeps the page only if it read the same: the file may change during a build).
+   * `reads`: for the build's `snippets: N file reads` line, which counts both processes' reads.
    */
-  | { type: 'page'; page: string; source: string; at: OutcomeLocation }
+  | { type: 'page'; page: string; source: string; at: OutcomeLocation; reads: SnippetReads }
   /** The worker cannot render as the loader would (it says why once, and renders nothing). */
   | { type: 'unable'; reason: string };
 

@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { isToWorker, OutcomeWriter, textDigest, type FromWorker, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
+import { snippetReadTotals } from '../integration/snippet-read-stats.ts';
+import { isToWorker, OutcomeWriter, textDigest, type FromWorker, type OutcomeLocation, type SnippetReads, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 type Start = Extract<ToWorker, { type: 'start' }>;
 
@@ -69,6 +70,18 @@ async function work(): Promise<void> {
     return void send({ type: 'unable', reason: `its output file cannot be written (${error instanceof Error ? error.message : String(error)})` });
   }
 
+  // What this process read of included files, reported with each page as what is new since the last.
+  let readsReported = 0;
+  const filesReported = new Set<string>();
+  const newReads = (): SnippetReads => {
+    const { reads, paths } = snippetReadTotals();
+    const files = paths.filter((file) => !filesReported.has(file));
+    for (const file of files) filesReported.add(file);
+    const count = reads - readsReported;
+    readsReported = reads;
+    return { count, files };
+  };
+
   let next = pages.length - 1;
   while (!finished) {
     await turn();
@@ -104,6 +117,6 @@ async function work(): Promise<void> {
     } catch (error) {
       return void send({ type: 'unable', reason: `its output file cannot be written (${error instanceof Error ? error.message : String(error)})` });
     }
-    send({ type: 'page', page, source, at });
+    send({ type: 'page', page, source, at, reads: newReads() });
   }
 }

@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RendererSettings } from '../integration/render-cache.ts';
+import { addWorkerReads } from '../integration/snippet-read-stats.ts';
 import { isFromWorker, PAGE_WORKER_ROLE, readOutcome, textDigest, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 export interface WorkerStart {
@@ -57,6 +58,7 @@ export class WorkerLink {
       if (!isFromWorker(message)) return;
       if (message.type === 'claim') this.claimedByWorker.add(message.page);
       else if (message.type === 'page') {
+        addWorkerReads(message.reads.count, message.reads.files);
         this.results.set(message.page, { source: message.source, at: message.at });
         this.waiting.get(message.page)?.();
       } else this.stop(message.reason);

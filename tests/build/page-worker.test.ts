@@ -42,6 +42,9 @@ before(() => {
       `---\ntitle: Page ${i}\n---\n\n## Part ${i}\n\n:::note\nSee [the policy](/security/).\n:::\n\n--8<-- "SECURITY.md:1:4"\n\n${warn}\`\`\`python\n${code}\n\`\`\`\n`,
     );
   }
+  // The last page (the worker's first) includes a file no other page does.
+  fs.writeFileSync(path.join(copy, 'worker-only.md'), 'Read by the last page only.\n');
+  fs.writeFileSync(path.join(docs, 'zz-last.mdx'), '---\ntitle: Last\n---\n\n--8<-- "worker-only.md"\n');
   // `on`: a worker from the first page (by default the loader starts one only for slow pages).
   withWorker = scissorsBuildOk(copy, 'dist-worker', { ...COLD, SCISSORS_PAGE_WORKER: 'on' });
   alone = scissorsBuildOk(copy, 'dist-alone', { ...COLD, SCISSORS_PAGE_WORKER: 'off' });
@@ -63,6 +66,12 @@ test('the site is byte-identical with and without the worker', () => {
   assert.ok(a.size > 40, `only ${a.size} files built`);
   const differ = [...new Set([...a.keys(), ...b.keys()])].filter((f) => a.get(f) !== b.get(f));
   assert.deepEqual(differ, []);
+});
+
+test('the build\'s count of included files covers the worker\'s reads', () => {
+  const distinct = (log: string) => /snippets: \d+ file reads, (\d+) distinct files/.exec(log)?.[1];
+  assert.ok(distinct(alone.log), alone.log.slice(-3000));
+  assert.equal(distinct(withWorker.log), distinct(alone.log));
 });
 
 test('pages rendered by the worker warn as they do in the loader: once each, in page order', () => {

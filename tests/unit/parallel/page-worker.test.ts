@@ -74,6 +74,25 @@ test('the worker renders its pages from the last, skips the ones the loader clai
   assert.equal(w.output(), '');
 });
 
+test('each page message carries the included files the worker read since the last one, for the build\'s read count', async () => {
+  fs.writeFileSync(path.join(dir, 'inc-1.mdx'), '---\ntitle: One\n---\n\n--8<-- "SECURITY.md:1:2"\n');
+  fs.writeFileSync(path.join(dir, 'inc-2.mdx'), '---\ntitle: Two\n---\n\n--8<-- "SECURITY.md:1:2"\n\n--8<-- "README.md:1:1"\n');
+  const w = startWorker();
+  w.send({ type: 'start', settings, root, output: path.join(dir, 'out-reads.jsonl'), base: dir, pages: ['inc-1.mdx', 'inc-2.mdx'] });
+  const rendered = () => w.messages.flatMap((m) => (m.type === 'page' ? [m] : []));
+  await until(() => rendered().length === 2);
+  // From the last page: it reads both files; the first page's include was read already.
+  assert.deepEqual(
+    rendered().map((m) => [m.page, m.reads.count, [...m.reads.files].sort()]),
+    [
+      ['inc-2.mdx', 2, [path.join(root, 'README.md'), path.join(root, 'SECURITY.md')]],
+      ['inc-1.mdx', 0, []],
+    ],
+  );
+  w.send({ type: 'finish' });
+  assert.equal(await w.exited, 0);
+});
+
 test('a loader done before the worker is up (its output folder already removed) leaves the worker nothing to do: it exits quietly', async () => {
   const w = startWorker();
   w.send({ type: 'start', settings, root, output: path.join(dir, 'removed/out.jsonl'), base: dir, pages: Object.keys(pages) });

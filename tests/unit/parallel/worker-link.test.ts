@@ -10,6 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import type { RendererSettings } from '../../../src/integration/render-cache.ts';
+import { snippetReadTotals } from '../../../src/integration/snippet-read-stats.ts';
 import { WorkerLink, workerExecArgv } from '../../../src/parallel/worker-link.ts';
 
 const messages = path.resolve(import.meta.dirname, '../../../src/parallel/messages.ts');
@@ -31,7 +32,7 @@ process.on('message', (message) => {
     const html = { kind: 'html', html: '<p>' + page + '</p>', headings: [], frontmatter: {}, warnings: [], dependencies: [] };
     const outcome = page === 'failed.md' ? { kind: 'failed' } : html;
     const text = page === 'edited.md' ? 'the text before the edit' : 'text of ' + page;
-    process.send({ type: 'page', page, source: textDigest(text), at: output.write(outcome) });
+    process.send({ type: 'page', page, source: textDigest(text), at: output.write(outcome), reads: { count: 1, files: ['/included/' + page] } });
   }
 });
 process.on('disconnect', () => process.exit(0));
@@ -60,6 +61,10 @@ test('a page the worker claimed is its own; the loader waits for it and keeps it
     assert.equal(await link.outcome('edited.md', 'text of edited.md'), undefined, 'rendered from text the loader did not read');
     assert.deepEqual(await link.outcome('failed.md', 'text of failed.md'), { kind: 'failed' });
     assert.equal(link.unavailable, undefined);
+    // What the worker read counts in the build's `snippets: N file reads` line.
+    const { reads, paths } = snippetReadTotals();
+    assert.ok(reads >= 3, `${reads} reads`);
+    for (const page of ['good.md', 'edited.md', 'failed.md']) assert.ok(paths.includes(`/included/${page}`), paths.join(', '));
   } finally {
     link.finish();
   }
