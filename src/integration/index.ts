@@ -90,12 +90,13 @@ export function scissors(options: MarkdownSite, expander?: SnippetExpander): Ast
             // package's node_modules/.vite, so each build or dev start after another site's (or after
             // the other command) found the config changed and re-optimised the dependencies.
             cacheDir: path.join(fileURLToPath(config.cacheDir), 'vite', command),
-            // Dev: when the server transforms a module, it starts transforming the modules that module
-            // imports at once, as Vite does for the browser, instead of one at a time as the code
-            // reaches each import. Loading the content config (Astro's 'astro' environment) and the
-            // first page ('ssr') were waterfalls of ~200 and ~450 transforms of Astro's runtime,
-            // ~40 % of it idle (BENCHMARKS.md). Builds gained nothing measurable.
-            ...(command === 'dev' ? { environments: { ssr: preTransform(), astro: preTransform() } } : {}),
+            // When a Vite server transforms a module for Node, it starts transforming the modules that
+            // module imports at once, as Vite does for the browser, instead of one at a time as the
+            // code reaches each import. Loading the content config (Astro's 'astro' environment: the
+            // docs loader and its Markdown pipeline, in a build's content sync too) and dev's first
+            // page ('ssr') were waterfalls of hundreds of transforms, ~40 % of them idle: ~0.5 s of a
+            // build, ~0.6 s of dev's first page (BENCHMARKS.md).
+            environments: { ssr: preTransform(), astro: preTransform() },
             plugins: [
               snippetWatchPlugin(),
               propagatedMarkdownPlugin(),
