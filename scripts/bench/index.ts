@@ -1,5 +1,5 @@
 /**
- * `npm run bench [security500|corpus|corpus10|corpus-edit|dev-corpus|dev-security|scale|incremental|snippets|dev-reload|build|check|weight …]`:
+ * `npm run bench [security500|corpus|corpus10|corpus-edit|dev-corpus|dev-security|floor|scale|incremental|snippets|dev-reload|build|check|weight …]`:
  * runs the benchmarks (all by default), prints a table and writes bench-results/latest.json with
  * the machine they ran on. The first four measure MkDocs Material side by side in the same run
  * (compare.ts; installed from Debian when missing and run as root, see mkdocs.ts). The machine
@@ -13,7 +13,8 @@ import { runCheck } from '../../src/check/run.ts';
 import { createExpander } from '../../src/integration/index.ts';
 import { nativeSiteModel } from '../../src/site/native.ts';
 import { runBuildBench, type BuildBench } from './build.ts';
-import { corpusCopy, mkdocsBuild, scissorsBuild, scissorsInstall, securitySites, sideBySide, tmp, type SideBySide } from './compare.ts';
+import { CORPUS, corpusCopy, mkdocsBuild, scissorsBuild, scissorsInstall, securitySites, sideBySide, tmp, type SideBySide } from './compare.ts';
+import { loaderBudget, parseFloor, securityTexts, siteTexts, type ParseFloor } from './floor.ts';
 import { DEV_EXAMPLE, DEV_PAGE, runDevCorpusBench } from './dev-corpus.ts';
 import { runCorpusEditBench, runIncrementalBench, runScaleBench } from './scale.ts';
 import { DEBIAN_ADAPTATIONS, ensureMkdocs } from './mkdocs.ts';
@@ -110,6 +111,28 @@ if (wantsMkdocs) {
     }
   } finally {
     fs.rmSync(install, { recursive: true, force: true });
+  }
+}
+
+if (want('floor')) {
+  log('parse floor: each page and each included Markdown file parsed once by bare micromark…');
+  const corpusTexts = await siteTexts(CORPUS);
+  const floors: Array<[ParseFloor, number, string, SideBySide | undefined]> = [
+    [parseFloor('500 Security pages', securityTexts(root, 500)), 0.4, 'security500', results.security500 as SideBySide | undefined],
+    [parseFloor('Powertools corpus', corpusTexts), 1, 'corpus', results.corpus as SideBySide | undefined],
+    // The copies are the same text: ten times the corpus, parsed.
+    [parseFloor('Powertools corpus ×10', { pages: Array.from({ length: 10 }, () => corpusTexts.pages).flat(), included: corpusTexts.included }), 0.5, 'corpus10', results.corpus10 as SideBySide | undefined],
+  ];
+  results.floor = floors.map(([floor, target, , side]) => ({ ...floor, target, budgetSeconds: side && loaderBudget(target, side.mkdocs.seconds.median, side.scissors.seconds.median, side.scissors.loaderSeconds.median) }));
+  for (const [floor, target, name, side] of floors) {
+    const budget = side && loaderBudget(target, side.mkdocs.seconds.median, side.scissors.seconds.median, side.scissors.loaderSeconds.median);
+    rows.push([
+      `${floor.site}: parse floor`,
+      `${fmt(floor.seconds.median, 2)} s (${fmt(floor.seconds.min, 2)}–${fmt(floor.seconds.max, 2)}) for ${floor.pages} pages + ${floor.includedMarkdown} included Markdown files, ${fmt(floor.kib)} KiB`,
+      budget === undefined
+        ? `run with ${name} for the loader's budget`
+        : `${floor.seconds.median > budget ? 'over' : 'within'} what the ${target}× target leaves the loader, ${fmt(budget, 1)} s (${target} × MkDocs ${fmt(side!.mkdocs.seconds.median, 1)} s − Scissors outside the loader ${fmt(side!.scissors.seconds.median - side!.scissors.loaderSeconds.median, 1)} s); the loader took ${fmt(side!.scissors.loaderSeconds.median, 1)} s`,
+    ]);
   }
 }
 
