@@ -1,18 +1,18 @@
 /**
  * `npm run bench -- floor`: the least a Markdown renderer of a site must parse, timed with bare
- * micromark (no extensions: MDX's, GFM's and the directives' only add work; no tree transforms,
- * no highlighting, no HTML). A `.md` page is read as MkDocs reads it — pymdownx.snippets expands
- * on the raw text, so what is parsed is the expanded page, included code inside fences too, as
- * Python-Markdown parses it; an MDX page's includes are nodes, so its own text is parsed and each
- * distinct Markdown file it includes once. Run with the side-by-side benchmarks, the floor is
- * printed against what their targets leave the docs loader: the target × MkDocs' time, less the
- * rest of Scissors' build (its time minus the loader's) in the same rounds. A floor over that
- * budget means no renderer built on micromark (MDX's parser) meets the target on this machine.
+ * micromark on one core (no extensions: MDX's, GFM's and the directives' only add work; no tree
+ * transforms, no highlighting, no HTML). A `.md` page is read as MkDocs reads it — pymdownx.snippets
+ * expands the raw text (front matter aside), so what is parsed is the expanded page, included code
+ * inside fences too, as Python-Markdown scans it; an MDX page's own text only (what it includes is
+ * parsed once per distinct text at most: left out, this is a floor). Run with the side-by-side
+ * benchmarks, the floor is printed against what their targets leave the docs loader: the target ×
+ * MkDocs' time, less the rest of Scissors' build (its time minus the loader's) in the same rounds.
  */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { createExpander } from '../../src/integration/index.ts';
+import { splitFrontMatter } from '../../src/markdown/front-matter.ts';
 import { loadSiteModel } from '../../src/site/load.ts';
 import { sitePages } from '../../src/site/pages.ts';
 import { summarise, type Summary } from './stats.ts';
@@ -20,35 +20,31 @@ import { summarise, type Summary } from './stats.ts';
 export interface ParseFloor {
   site: string;
   pages: number;
-  /** Distinct Markdown files MDX pages include, parsed once each (`.md` pages are parsed expanded). */
+  /** Markdown files parsed once each besides the pages (the Security site's SECURITY.md). */
   includedMarkdown: number;
   kib: number;
   /** Rounds of parsing everything once, after a warm-up round. */
   seconds: Summary;
 }
 
-/** Texts to parse: `.md` pages expanded; MDX pages' own text and the distinct Markdown files they include. */
+/** Texts to parse: `.md` pages expanded as remark-mkdocs expands them; MDX pages as written. */
 export async function siteTexts(location: string): Promise<{ pages: string[]; included: string[] }> {
   const site = await loadSiteModel(location);
   const expander = createExpander(site);
   const pages: string[] = [];
-  const included = new Map<string, string>();
   // The pages that are built: a file whose URL another page takes is not rendered.
   for (const { source } of sitePages(site).pages) {
     const file = path.join(site.docsDir, source);
     const text = fs.readFileSync(file, 'utf8');
-    const expansion = expander.expandDocument(text, file);
-    if (file.endsWith('.md')) {
-      pages.push(expansion.lines.join('\n'));
+    if (!file.endsWith('.md')) {
+      pages.push(text);
       continue;
     }
-    pages.push(text);
-    for (const dependency of expansion.dependencies) {
-      if (expansion.missing.has(dependency) || !/\.(md|markdown)$/i.test(dependency) || !fs.statSync(dependency, { throwIfNoEntry: false })?.isFile()) continue;
-      included.set(fs.realpathSync(dependency), fs.readFileSync(dependency, 'utf8'));
-    }
+    // As remark-mkdocs: the front matter's lines blanked (numbers kept), the rest expanded.
+    const { body, lineCount } = splitFrontMatter(text);
+    pages.push(expander.expandDocument(`${'\n'.repeat(lineCount)}${body}`, file).lines.join('\n'));
   }
-  return { pages, included: [...included.values()] };
+  return { pages, included: [] };
 }
 
 export function parseFloor(site: string, texts: { pages: string[]; included: string[] }, rounds = 3): ParseFloor {

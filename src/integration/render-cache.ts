@@ -263,7 +263,9 @@ export class RenderCache {
   readonly savedAs: string | undefined;
   private readonly fileHashes = new Map<string, { hash: string | null; mtimeMs: number }>();
   private readonly startedMs = Date.now();
+  /** The snippet base paths: as configured (absolute), and where they lead. */
   private readonly basePaths: string[];
+  private readonly realBasePaths: string[];
 
   private constructor(dir: string, key: string, index: IndexFile | undefined, oldBlob: Buffer | undefined, basePaths: string[]) {
     this.dir = dir;
@@ -274,7 +276,8 @@ export class RenderCache {
     this.sitePages = index?.sitePages ?? [];
     this.savedAs = index?.blob;
     this.oldBlob = oldBlob;
-    this.basePaths = basePaths.map(realPathOrResolved);
+    this.basePaths = basePaths.map((b) => path.resolve(b));
+    this.realBasePaths = this.basePaths.map(realPathOrResolved);
   }
 
   private static read(dir: string): { index: IndexFile; blob: Buffer } | undefined {
@@ -346,11 +349,16 @@ export class RenderCache {
     if (!state) {
       try {
         const stat = fs.statSync(file);
-        // A path through a symlink (an include's path as looked up) also depends on where it leads:
-        // a symlinked folder re-pointed at a copy of the same files still changes what was read.
-        const real = fs.realpathSync.native(file);
-        const content = stat.isFile() ? sha256(fs.readFileSync(file)) : `[${stat.isDirectory() ? 'directory' : 'other'}]`;
-        state = { hash: real === file ? content : `${content} at ${real}`, mtimeMs: stat.mtimeMs };
+        try {
+          // A path through a symlink (an include's path as looked up) also depends on where it leads:
+          // a symlinked folder re-pointed at a copy of the same files still changes what was read.
+          const real = fs.realpathSync.native(file);
+          const content = stat.isFile() ? sha256(fs.readFileSync(file)) : `[${stat.isDirectory() ? 'directory' : 'other'}]`;
+          state = { hash: real === file ? content : `${content} at ${real}`, mtimeMs: stat.mtimeMs };
+        } catch {
+          // There but unreadable: not the same as missing (a page rendered while it was missing is stale).
+          state = { hash: '[unreadable]', mtimeMs: stat.mtimeMs };
+        }
       } catch {
         state = { hash: null, mtimeMs: 0 };
       }
@@ -435,10 +443,12 @@ export class RenderCache {
    */
   private shadowing(file: string): string[] {
     if (isUrl(file)) return [];
-    const k = this.basePaths.findIndex((b) => file.startsWith(b + path.sep));
+    const k = this.realBasePaths.findIndex((b) => file.startsWith(b + path.sep));
     if (k <= 0) return [];
-    const relative = path.relative(this.basePaths[k] as string, file);
-    return this.basePaths.slice(0, k).map((b) => path.join(b, relative));
+    const relative = path.relative(this.realBasePaths[k] as string, file);
+    // Both where an earlier base path leads now and the path through it: a symlinked base path
+    // re-pointed at a folder that has the file changes what the page includes too.
+    return [...new Set([...this.realBasePaths.slice(0, k), ...this.basePaths.slice(0, k)])].map((b) => path.join(b, relative));
   }
 
   /** Write this build's pages (only them: deleted pages leave the cache), replacing the last. */

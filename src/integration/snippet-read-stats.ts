@@ -15,6 +15,11 @@ export function registerReader(reader: FileReader): void {
   (holder[KEY] ??= new Set()).add(new WeakRef(reader));
 }
 
+/** A page worker starts: what earlier ones of this process read is not this build's. */
+export function resetWorkerReads(): void {
+  holder[WORKER_KEY] = { count: 0, files: new Set() };
+}
+
 /** Reads a page worker did in its process. */
 export function addWorkerReads(count: number, files: Iterable<string>): void {
   const tally = (holder[WORKER_KEY] ??= { count: 0, files: new Set() });

@@ -19,7 +19,7 @@ import { isMkdocsPage } from '../mkdocs/dialect.ts';
 import type { SnippetDiagnostic } from '../snippets/errors.ts';
 import type { Expansion, LineOrigin, SnippetExpander } from '../snippets/expand.ts';
 import { parseMarkerLine, parseSectionMarker } from '../snippets/marker.ts';
-import { isUrl } from '../snippets/resolve.ts';
+import { isUrl, realPathOrResolved } from '../snippets/resolve.ts';
 import { copyPlain } from './copy-plain.ts';
 import { markIncludedNode, reportSnippetDiagnostics } from './snippet-report.ts';
 import { snippetFromMarkdown, snippetSyntax } from './snippet-syntax.ts';
@@ -271,8 +271,10 @@ function exposeDependencies(file: VFile, dependencies: Set<string>, root: string
   const astro = (file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro;
   if (!astro) return;
   astro.frontmatter ??= {};
+  // Included files by their real paths: a file reached through a symlink is also a dependency by the
+  // path it was looked up by (the render cache watches where that leads), listed once, as the file.
   astro.frontmatter.snippetDependencies = [...dependencies]
-    .filter((d) => !isUrl(d) && fs.existsSync(d))
+    .filter((d) => !isUrl(d) && fs.existsSync(d) && realPathOrResolved(d) === d)
     .map((d) => path.relative(root, d))
     .sort();
 }

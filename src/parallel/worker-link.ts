@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import type { RendererSettings } from '../integration/render-cache.ts';
-import { addWorkerReads } from '../integration/snippet-read-stats.ts';
+import { addWorkerReads, resetWorkerReads } from '../integration/snippet-read-stats.ts';
 import { isFromWorker, PAGE_WORKER_ROLE, readOutcome, textDigest, type OutcomeLocation, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 export interface WorkerStart {
@@ -53,12 +53,13 @@ export class WorkerLink {
     removeStaleOutputs(cacheDir);
     this.folder = fs.mkdtempSync(path.join(cacheDir, OUTPUT_PREFIX));
     this.output = path.join(this.folder, 'pages.jsonl');
+    resetWorkerReads();
     this.worker = spawn(process.execPath, argv, { stdio: ['ignore', 'inherit', 'inherit', 'ipc'], env: { ...process.env, [PAGE_WORKER_ROLE]: '1' } });
     this.worker.on('message', (message: unknown) => {
       if (!isFromWorker(message)) return;
       if (message.type === 'claim') this.claimedByWorker.add(message.page);
       else if (message.type === 'page') {
-        addWorkerReads(message.reads.count, message.reads.files);
+        if (message.reads) addWorkerReads(message.reads.count, message.reads.files);
         this.results.set(message.page, { source: message.source, at: message.at });
         this.waiting.get(message.page)?.();
       } else this.stop(message.reason);

@@ -90,15 +90,16 @@ export function resolveSnippetPath(spec: string, basePaths: string[], restrict: 
         continue;
       }
       const file = real ?? candidate;
-      // As looked up (unrestricted: not normalised, so it leads where the OS went).
-      return probe === file ? { ok: true, file } : { ok: true, file, via: probe };
+      // A symlink on the way: the path as looked up (unrestricted: not normalised, so it leads where
+      // the OS went). Only then: `./x.md` unrestricted is the same file by another spelling.
+      return path.resolve(probe) === file ? { ok: true, file } : { ok: true, file, via: probe };
     }
     // A file as a base path allows exactly that file (os.path.join, not normalised, then samefile).
     const candidate = path.resolve(path.dirname(base), spec);
     tried.push(candidate);
     const raw = rawJoin(path.dirname(base), spec);
     const real = statOrNull(raw) ? realpathOrNull(raw) : null;
-    if (real && real === realpathOrNull(base)) return raw === real ? { ok: true, file: real } : { ok: true, file: real, via: raw };
+    if (real && real === realpathOrNull(base)) return path.resolve(raw) === real ? { ok: true, file: real } : { ok: true, file: real, via: raw };
   }
   if (directory) return { ok: false, reason: 'directory', tried, outside };
   if (outside.length > 0 && outside.length === tried.length) return { ok: false, reason: 'outside', tried, outside };

@@ -106,7 +106,7 @@ test('a full build that renders every page as a module (no render cache saved) r
   assert.deepEqual(differencesFromCold(modules), [], `${how(b)}; dist/included/ says "${text} version"`);
 });
 
-test('a symlinked folder an include goes through is re-pointed: the page shows the new target\'s file (quick rebuild and render cache)', () => {
+test('a symlinked folder an include goes through is re-pointed: the page shows the new target\'s file (the quick rebuild sees the change, and declines: the included files changed; a full build\'s render cache does not serve the old one)', () => {
   const repoint = (to: string) => {
     fs.rmSync(path.join(dir, 'linked'));
     fs.symlinkSync(to, path.join(dir, 'linked'));
@@ -117,6 +117,7 @@ test('a symlinked folder an include goes through is re-pointed: the page shows t
   repoint('folder-b');
   let b = ok();
   assert.equal(shown(), 'B', how(b));
+  assert.match(b.full ?? '', /linked\.mdx's page data changed/, how(b));
   assert.deepEqual(differencesFromCold(), [], how(b));
   // Back, in a full build: its render cache must not serve the page it rendered from folder B.
   repoint('folder-a');

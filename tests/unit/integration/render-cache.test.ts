@@ -85,6 +85,22 @@ test('a path through a symlinked folder: re-pointing the folder invalidates the 
   }
 });
 
+test('a symlinked earlier base path re-pointed at a folder that has the file: the page is rendered again', () => {
+  const t = setup({ 'empty/keep': '', 'full/x.md': 'X first', 'second/x.md': 'X' });
+  const cacheDir = t.path('cache');
+  fs.symlinkSync('empty', t.path('first'));
+  const bases = [t.path('first'), t.path('second')];
+  try {
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('second/x.md')], page('x'), ID), 'k', bases);
+    assert.ok(RenderCache.open(cacheDir, 'k', { basePaths: bases }).lookup('p.mdx', 'text'));
+    fs.rmSync(t.path('first'));
+    fs.symlinkSync('full', t.path('first'));
+    assert.equal(RenderCache.open(cacheDir, 'k', { basePaths: bases }).lookup('p.mdx', 'text'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('a file found under a later base path: creating it under an earlier one invalidates the page', () => {
   const t = setup({ 'second/x.md': 'X', 'first/keep': '' });
   const cacheDir = t.path('cache');

@@ -61,6 +61,17 @@ describe('static MDX renderer', () => {
     assert.equal(result.page.frontmatter.title, 'T');
   });
 
+  test('an include reached through a symlinked folder is listed once among the included files, by its real path', async () => {
+    fs.symlinkSync('parts', tree.path('linked'));
+    try {
+      const result = await render('--8<-- "linked/policy.md"\n', page, {});
+      assert.ok(result.kind === 'html');
+      assert.deepEqual(result.page.frontmatter.snippetDependencies, ['parts/policy.md']);
+    } finally {
+      fs.rmSync(tree.path('linked'));
+    }
+  });
+
   test("dev's kept parses: a page rendered again gives what a fresh render gives, its includes read anew", async () => {
     const reusing = createStaticMdxRenderer({
       remarkPlugins: [...scissorsRemarkPlugins({ expander, root: tree.dir }), markEachRender],
