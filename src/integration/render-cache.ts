@@ -47,6 +47,13 @@ export interface CachedPage {
   warnings: string[];
 }
 
+/** A file as this build found it: its content hash (null: missing), time, and where a path through a symlink leads. */
+interface FileState {
+  hash: string | null;
+  mtimeMs: number;
+  leadsTo?: string;
+}
+
 /** A page as the cache knows it, rendered by the loader or (`html` absent) by Astro itself. */
 interface Fingerprint {
   page: string;
@@ -261,7 +268,7 @@ export class RenderCache {
   sitePages: string[];
   /** Which save this cache was read from (unique to each save), if any. */
   readonly savedAs: string | undefined;
-  private readonly fileHashes = new Map<string, { hash: string | null; mtimeMs: number }>();
+  private readonly fileHashes = new Map<string, FileState>();
   private readonly startedMs = Date.now();
   /** The snippet base paths: as configured (absolute), and where they lead. */
   private readonly basePaths: string[];
@@ -344,7 +351,7 @@ export class RenderCache {
   }
 
   /** The content hash of a file as it is now (null: missing), once per build. */
-  private fileState(file: string): { hash: string | null; mtimeMs: number } {
+  private fileState(file: string): FileState {
     let state = this.fileHashes.get(file);
     if (!state) {
       try {
@@ -354,7 +361,7 @@ export class RenderCache {
           // a symlinked folder re-pointed at a copy of the same files still changes what was read.
           const real = fs.realpathSync.native(file);
           const content = stat.isFile() ? sha256(fs.readFileSync(file)) : `[${stat.isDirectory() ? 'directory' : 'other'}]`;
-          state = { hash: real === file ? content : `${content} at ${real}`, mtimeMs: stat.mtimeMs };
+          state = real === file ? { hash: content, mtimeMs: stat.mtimeMs } : { hash: `${content} at ${real}`, mtimeMs: stat.mtimeMs, leadsTo: real };
         } catch {
           // There but unreadable: not the same as missing (a page rendered while it was missing is stale).
           state = { hash: '[unreadable]', mtimeMs: stat.mtimeMs };
@@ -394,10 +401,14 @@ export class RenderCache {
 
   /** Content hashes of what a render read, or undefined when the page must not be cached. */
   private dependencyHashes(dependencies: Iterable<string>): Array<[string, string | null]> | undefined {
+    const read = new Set(dependencies);
     const deps: Array<[string, string | null]> = [];
-    for (const file of [...new Set([...dependencies].flatMap((d) => [d, ...this.shadowing(d)]))].sort()) {
+    for (const file of [...new Set([...read].flatMap((d) => [d, ...this.shadowing(d)]))].sort()) {
       if (isUrl(file)) return undefined;
       const state = this.fileState(file);
+      // A path through a symlink that now leads to a file the render did not read: re-pointed during
+      // the build (its target's time says nothing of the link's). The hash would be of the new target.
+      if (state.leadsTo !== undefined && read.has(file) && !read.has(state.leadsTo)) return undefined;
       // Changed while this build ran (or just before it: a file's timestamp comes from the kernel's
       // coarse clock, a tick or so behind Date.now() — a test caught a write right after the
       // start going unseen): what the render read may not be what is hashed now. Not caching

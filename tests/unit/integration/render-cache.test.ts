@@ -85,6 +85,19 @@ test('a path through a symlinked folder: re-pointing the folder invalidates the 
   }
 });
 
+test('a symlinked folder re-pointed while the build ran (after the page read through it): the page is not cached', () => {
+  const t = setup({ 'one/x.md': 'X', 'two/x.md': 'X' });
+  const cacheDir = t.path('cache');
+  fs.symlinkSync('two', t.path('link'));
+  try {
+    // The render read one/x.md through link/; link/ leads to two/ by the time the page is stored.
+    build(cacheDir, (c) => c.store('p.mdx', 'text', [t.path('one/x.md'), t.path('link/x.md')], page('x'), ID));
+    assert.equal(RenderCache.open(cacheDir, 'k').lookup('p.mdx', 'text'), undefined);
+  } finally {
+    t.cleanup();
+  }
+});
+
 test('a symlinked earlier base path re-pointed at a folder that has the file: the page is rendered again', () => {
   const t = setup({ 'empty/keep': '', 'full/x.md': 'X first', 'second/x.md': 'X' });
   const cacheDir = t.path('cache');
