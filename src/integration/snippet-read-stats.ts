@@ -27,17 +27,23 @@ export function addWorkerReads(count: number, files: Iterable<string>): void {
   for (const file of files) tally.files.add(file);
 }
 
+/** The readers still in use. */
+export function liveReaders(): FileReader[] {
+  const readers = holder[KEY] ?? new Set();
+  const live: FileReader[] = [];
+  for (const ref of readers) {
+    const reader = ref.deref();
+    if (reader) live.push(reader);
+    else readers.delete(ref);
+  }
+  return live;
+}
+
 export function snippetReadTotals(): { reads: number; paths: string[] } {
   const worker = holder[WORKER_KEY];
   let reads = worker?.count ?? 0;
   const paths = new Set<string>(worker?.files);
-  const readers = holder[KEY] ?? new Set();
-  for (const ref of readers) {
-    const reader = ref.deref();
-    if (!reader) {
-      readers.delete(ref);
-      continue;
-    }
+  for (const reader of liveReaders()) {
     reads += reader.reads;
     for (const file of reader.filesRead) paths.add(file);
   }

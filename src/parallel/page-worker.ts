@@ -9,7 +9,8 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { snippetReadTotals } from '../integration/snippet-read-stats.ts';
+import { liveReaders } from '../integration/snippet-read-stats.ts';
+import type { FileReader } from '../snippets/read.ts';
 import { isToWorker, OutcomeWriter, textDigest, type FromWorker, type OutcomeLocation, type SnippetReads, type ToWorker, type WorkerOutcome } from './messages.ts';
 
 type Start = Extract<ToWorker, { type: 'start' }>;
@@ -70,15 +71,18 @@ async function work(): Promise<void> {
     return void send({ type: 'unable', reason: `its output file cannot be written (${error instanceof Error ? error.message : String(error)})` });
   }
 
-  // What this process read of included files, reported with each page as what is new since the last.
-  let readsReported = 0;
-  const filesReported = new Set<string>();
+  // What this process read of included files, reported with each page as what is new since the
+  // last: each reader's count and the tail of its files (first reads are appended), not all so far.
+  const reported = new Map<FileReader, { reads: number; files: number }>();
   const newReads = (): SnippetReads => {
-    const { reads, paths } = snippetReadTotals();
-    const files = paths.filter((file) => !filesReported.has(file));
-    for (const file of files) filesReported.add(file);
-    const count = reads - readsReported;
-    readsReported = reads;
+    let count = 0;
+    const files: string[] = [];
+    for (const reader of liveReaders()) {
+      const before = reported.get(reader) ?? { reads: 0, files: 0 };
+      count += reader.reads - before.reads;
+      files.push(...reader.filesRead.slice(before.files));
+      reported.set(reader, { reads: reader.reads, files: reader.filesRead.length });
+    }
     return { count, files };
   };
 

@@ -27,6 +27,7 @@ export function splitLines(text: string): string[] {
 
 export class FileReader {
   private readonly cache = new Map<string, CacheEntry>();
+  private readonly order: string[] = [];
   /** How many times a file was actually read from disk (for tests and the benchmark). */
   reads = 0;
 
@@ -35,9 +36,9 @@ export class FileReader {
     return this.cache.size;
   }
 
-  /** The files read so far. */
-  get filesRead(): string[] {
-    return [...this.cache.keys()];
+  /** The files read so far, in the order first read (new ones are appended: a page worker reports the tail). */
+  get filesRead(): readonly string[] {
+    return this.order;
   }
 
   read(file: string, encoding: string): string[] {
@@ -51,6 +52,7 @@ export class FileReader {
     // Strict: undecodable bytes are a DecodeError; the BOM is dropped so a leading heading stays a heading.
     const text = decodeBytes(bytes, encoding);
     const lines = splitLines(text);
+    if (!cached) this.order.push(file);
     this.cache.set(file, { mtimeMs: stat.mtimeMs, size: stat.size, encoding, lines });
     return lines;
   }

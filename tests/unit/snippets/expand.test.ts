@@ -205,6 +205,19 @@ describe('dependencies and reading', () => {
       fs.rmSync(tree.path('sub-link'));
     }
   });
+  test('the files read are listed once each, in the order first read (an edited file read again is not listed again)', () => {
+    const reader = new FileReader();
+    const e = new SnippetExpander(resolveSnippetOptions(tree.dir), reader);
+    e.expandDocument('--8<-- "nested.md"', page);
+    fs.writeFileSync(tree.path('nested.md'), 'before\n--8<-- "a.md"\nafter, edited\n');
+    try {
+      e.expandDocument('--8<-- "lines.txt"\n--8<-- "nested.md"', page);
+      assert.equal(reader.reads, 4);
+      assert.deepEqual(reader.filesRead, [tree.path('nested.md'), tree.path('a.md'), tree.path('lines.txt')]);
+    } finally {
+      fs.writeFileSync(tree.path('nested.md'), 'before\n--8<-- "a.md"\nafter\n');
+    }
+  });
   test('each file is read once while unchanged, and again after an edit', () => {
     const reader = new FileReader();
     const e = new SnippetExpander(resolveSnippetOptions(tree.dir), reader);
